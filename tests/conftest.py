@@ -2,15 +2,20 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import psutil
 import pytest
 
+ROOT = Path(__file__).resolve().parent.parent
 START_METHODS = ["fork", "spawn", "forkserver"]
 SHM = "/dev/shm"
 SHM_PREFIXES = ("psm_", "wnsm_", "mp-", "sem.mp-")
-HELPER_PROCESSES = ("resource_tracker", "forkserver")
+# Long-lived helpers: multiprocessing's own, and the browser the browser tests share.
+HELPER_PROCESSES = ("resource_tracker", "forkserver", "playwright", "chromium")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -20,6 +25,21 @@ def snippet_cache(tmp_path_factory: pytest.TempPathFactory):
     os.environ.pop("SNIPPETS_FRESH", None)
     os.environ.pop("SNIPPETS_RUN", None)
     yield
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built strictly once per session; its snippet runs land in the session cache."""
+    site = tmp_path_factory.mktemp("site")
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    return site
 
 
 @pytest.fixture(params=START_METHODS)
@@ -36,15 +56,17 @@ def nothing_left_behind():
     shm_before = set(os.listdir(SHM))
     yield
     deadline = time.monotonic() + 5
-    while (leftovers := _stray_children()) and time.monotonic() < deadline:
+    while (_stray_children() or _new_segments(shm_before)) and time.monotonic() < deadline:
         time.sleep(0.05)
-    new_segments = [
-        name for name in set(os.listdir(SHM)) - shm_before if name.startswith(SHM_PREFIXES)
-    ]
+    leftovers, new_segments = _stray_children(), _new_segments(shm_before)
     for child in leftovers:
         child.kill()
     assert not leftovers, f"processes left running: {leftovers}"
     assert not new_segments, f"shared memory left in {SHM}: {new_segments}"
+
+
+def _new_segments(before: set[str]) -> list[str]:
+    return [name for name in set(os.listdir(SHM)) - before if name.startswith(SHM_PREFIXES)]
 
 
 def _stray_children() -> list[psutil.Process]:
@@ -53,7 +75,7 @@ def _stray_children() -> list[psutil.Process]:
         try:
             if child.status() == psutil.STATUS_ZOMBIE:
                 continue
-            command = " ".join(child.cmdline())
+            command = " ".join([child.name(), *child.cmdline()])
         except psutil.NoSuchProcess:
             continue
         if not any(helper in command for helper in HELPER_PROCESSES):

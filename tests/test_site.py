@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import ast
 import html
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +14,6 @@ from snippet_runner import run_snippet
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
-MKDOCS = [sys.executable, "-m", "mkdocs"]
 SHOWN = re.compile(
     r'<span class="filename">snippets/(?P<name>[^<]+)</span>.*?'
     r'<p class="run-label">Output of <code>python [^<]*?\.py(?P<args>[^<]*)</code>.*?</p>\s*'
@@ -53,20 +49,6 @@ def nav_pages() -> list[str]:
     return pages
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    build = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-    )
-    assert build.returncode == 0, build.stdout + build.stderr
-    return site
-
-
 def test_every_page_is_in_the_nav():
     pages = sorted(str(page.relative_to(DOCS)) for page in DOCS.glob("*.md"))
     assert pages == sorted(nav_pages())
@@ -79,13 +61,32 @@ def test_every_snippet_is_shown_on_a_page_and_every_shown_snippet_exists():
     assert on_disk - shown == set(), "snippets shown on no page"
 
 
-@pytest.mark.parametrize("page", nav_pages())
-def test_page_shows_the_real_output_of_each_of_its_snippets(built_site: Path, page: str):
-    built = (built_site / page.removesuffix(".md").replace("index", "") / "index.html").read_text()
+def built_page(site: Path, page: str) -> Path:
+    return site / page.removesuffix(".md").replace("index", "") / "index.html"
+
+
+def assert_page_shows_its_runs(built: Path, page: str) -> None:
+    """Each snippet the page names is shown with exactly the output of its run."""
     shown_on_page = {
         (match["name"], tuple(match["args"].split())): html.unescape(match["output"]).rstrip()
-        for match in SHOWN.finditer(built)
+        for match in SHOWN.finditer(built.read_text())
     }
     for name, args in shown_snippets(DOCS / page):
         run = run_snippet(name, args)  # the cached run the build showed
         assert shown_on_page[(name, args)] == (run.output or "(no output)").rstrip(), name
+
+
+@pytest.mark.parametrize("page", nav_pages())
+def test_page_shows_the_real_output_of_each_of_its_snippets(built_site: Path, page: str):
+    assert_page_shows_its_runs(built_page(built_site, page), page)
+
+
+@pytest.mark.parametrize("page", nav_pages())
+def test_headings_are_in_order_and_images_have_text(built_site: Path, page: str):
+    built = built_page(built_site, page).read_text()
+    content = built[built.index('<article class="md-content__inner') : built.index("</article>")]
+    levels = [int(level) for level in re.findall(r"<h([1-6])\b", content)]
+    assert levels[0] == 1 and levels.count(1) == 1, "one <h1>, first"
+    jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    assert jumps == [], "a heading skips a level"
+    assert re.findall(r'<img(?![^>]*\balt="[^"]+")[^>]*>', content) == [], "image without alt"

@@ -20,6 +20,7 @@ import base64
 import fcntl
 import hashlib
 import html
+import io
 import json
 import multiprocessing
 import os
@@ -35,6 +36,7 @@ import sys
 import tempfile
 import termios
 import time
+import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -146,11 +148,32 @@ def show(
         [
             '<div class="snippet" markdown>',
             _fence("python", source, f"snippets/{name}"),
+            _download_link(path.name, path.read_bytes(), "text/x-python", f"Download {path.name}"),
             f'<p class="run-label">Output of <code>{command}</code> · {label}</p>',
             _fence("text", output),
             *figures,
             "</div>",
         ]
+    )
+
+
+def download_all() -> str:
+    """A link to a zip of every snippet, made during the build (same bytes for the same files)."""
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for path in sorted(SNIPPETS.rglob("*.py")):
+            entry = zipfile.ZipInfo(str(path.relative_to(ROOT)), date_time=(2020, 1, 1, 0, 0, 0))
+            zipped.writestr(entry, path.read_bytes(), zipfile.ZIP_DEFLATED)
+    count = len(list(SNIPPETS.rglob("*.py")))
+    label = f"Download all {count} snippets (snippets.zip)"
+    return _download_link("snippets.zip", archive.getvalue(), "application/zip", label)
+
+
+def _download_link(file_name: str, content: bytes, media_type: str, label: str) -> str:
+    data = base64.b64encode(content).decode()
+    return (
+        f'<p class="snippet-download"><a download="{file_name}"'
+        f' href="data:{media_type};base64,{data}">{html.escape(label)}</a></p>'
     )
 
 
