@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import subprocess
@@ -57,6 +58,7 @@ def nothing_left_behind():
     yield
     deadline = time.monotonic() + 5
     while (_stray_children() or _new_segments(shm_before)) and time.monotonic() < deadline:
+        gc.collect()  # a lock or segment in a reference cycle is released when collected
         time.sleep(0.05)
     leftovers, new_segments = _stray_children(), _new_segments(shm_before)
     for child in leftovers:

@@ -253,7 +253,10 @@ def _run_in_terminal(command: list[str], folder: str, timeout: float) -> tuple[b
     termios.tcsetattr(terminal, termios.TCSANOW, settings)
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
     env = {**os.environ, "NO_COLOR": "1", "PYTHON_COLORS": "0"}
-    env.pop("SNIPPETS_FRESH", None)
+    # As in a reader's terminal: with PYTHONUNBUFFERED, print() writes a line's text and its
+    # newline separately, so lines printed at once by two processes could mix mid-line.
+    for setting in ("PYTHONUNBUFFERED", "SNIPPETS_FRESH"):
+        env.pop(setting, None)
     process = subprocess.Popen(
         command,
         cwd=folder,

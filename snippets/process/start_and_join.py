@@ -5,7 +5,8 @@ import os
 
 
 def greet(name: str) -> None:
-    print(f"hello from {name} (pid {os.getpid()}, parent {os.getppid()})", flush=True)
+    parent = multiprocessing.parent_process()
+    print(f"hello from {name} (pid {os.getpid()}, parent {parent.pid})")
 
 
 def main() -> list[int]:

@@ -1,0 +1,210 @@
+"""The Pool page: every snippet's main() under each start method, and its script output."""
+
+import ast
+import gc
+import multiprocessing.pool
+
+import pytest
+from helpers import main_result, script_output
+
+SQUARES = [n * n for n in range(10)]
+
+
+@pytest.fixture(autouse=True)
+def collect_pool_cycles():
+    """Free pools still referenced from reference cycles before the leftovers check runs.
+
+    An AsyncResult never completed (or an exception's traceback) and its pool refer to each
+    other; under spawn and forkserver the pool's semaphores stay in /dev/shm until the cycle
+    is collected. A script frees them when it exits; a long test session needs a collection.
+    """
+    yield
+    gc.collect()
+
+
+def test_map_squares(start_method):
+    assert main_result("pool/map_squares.py") == SQUARES
+
+
+def test_map_squares_script():
+    assert script_output("pool/map_squares.py").splitlines() == [str(SQUARES)]
+
+
+def test_pool_options(start_method):
+    assert main_result("pool/pool_options.py") == ([0, 10, 20, 30, 40, 50, 60, 70], True)
+
+
+def test_pool_options_script():
+    lines = script_output("pool/pool_options.py").splitlines()
+    assert lines[0] == "results: [0, 10, 20, 30, 40, 50, 60, 70]"
+    worker_lines = [line for line in lines if line.startswith("  worker pid ")]
+    tasks = [ast.literal_eval(line.split(" ran inputs ")[1]) for line in worker_lines]
+    assert sorted(n for ran in tasks for n in ran) == list(range(8))
+    assert all(len(ran) <= 2 for ran in tasks) and len(tasks) >= 4
+    assert lines[-1] == f"{len(tasks)} worker processes ran the 8 tasks, none more than 2"
+
+
+def test_context_manager_terminates(start_method):
+    assert main_result("pool/context_manager_terminates.py") == (None, [0, 1, 4, 9])
+
+
+def test_context_manager_terminates_script():
+    assert script_output("pool/context_manager_terminates.py").splitlines() == [
+        "wrong: collected after the block -> TimeoutError, ready() = False",
+        "right: collected inside the block -> [0, 1, 4, 9]",
+    ]
+
+
+def test_map_family(start_method):
+    squares = [0, 1, 4, 9, 16, 25]
+    products = [2, 12, 30]
+    assert main_result("pool/map_family.py") == {
+        "map": squares,
+        "map_async": squares,
+        "imap": squares,
+        "imap_unordered": squares,
+        "starmap": products,
+        "starmap_async": products,
+    }
+
+
+def test_map_family_script():
+    lines = script_output("pool/map_family.py").splitlines()
+    assert [line.split()[0] for line in lines] == [
+        "map",
+        "map_async",
+        "imap",
+        "imap_unordered",
+        "starmap",
+        "starmap_async",
+    ]
+    assert lines[2] == "imap            [0, 1, 4, 9, 16, 25]"
+    assert sorted(ast.literal_eval(lines[3].split(maxsplit=1)[1])) == [0, 1, 4, 9, 16, 25]
+    assert lines[5] == "starmap_async   [2, 12, 30]"
+
+
+def test_arrival_order(start_method):
+    order = main_result("pool/arrival_order.py")
+    assert list(order) == ["map", "imap", "imap_unordered", "apply_async"]
+    assert order["map"] == order["imap"] == [0, 1, 2, 3]  # input order, always
+    assert sorted(order["imap_unordered"]) == sorted(order["apply_async"]) == [0, 1, 2, 3]
+
+
+def test_arrival_order_script():
+    lines = script_output("pool/arrival_order.py").splitlines()
+    assert lines[0] == "task durations: [0.5, 0.1, 0.1, 0.15] s, 2 workers"
+    timelines = {line.split()[0]: line.split()[1:] for line in lines[1:]}
+    assert [entry.split("@")[0] for entry in timelines["map"]] == ["0", "1", "2", "3"]
+    map_times = {entry.split("@")[1] for entry in timelines["map"]}
+    assert len(map_times) == 1  # map hands back every result at the same moment
+    assert [entry.split("@")[0] for entry in timelines["imap"]] == ["0", "1", "2", "3"]
+    assert sorted(entry.split("@")[0] for entry in timelines["imap_unordered"]) == list("0123")
+
+
+def test_async_result(start_method):
+    assert main_result("pool/async_result.py") == [
+        9,
+        False,
+        "ValueError",
+        "TimeoutError",
+        True,
+        True,
+        16,
+        False,
+        "ZeroDivisionError",
+    ]
+
+
+def test_async_result_script():
+    assert script_output("pool/async_result.py").splitlines() == [
+        "apply(slow_square, (3, 0.1)) -> 9",
+        "ready() just after apply_async: False",
+        "successful() before it is ready: raises ValueError",
+        "get(timeout=0.1): multiprocessing.TimeoutError; the task keeps running",
+        "after wait(): ready() True, successful() True, get() 16",
+        "a task that raised: successful() False",
+        "get() re-raises it: ZeroDivisionError: division by zero",
+    ]
+
+
+def test_callbacks(start_method):
+    assert main_result("pool/callbacks.py") == (
+        [1, 9, 25],
+        ["-2 is negative", "-4 is negative"],
+    )
+
+
+def test_callbacks_script():
+    assert script_output("pool/callbacks.py").splitlines() == [
+        "callback got:       [1, 9, 25]",
+        "error_callback got: [\"ValueError('-2 is negative')\", \"ValueError('-4 is negative')\"]",
+    ]
+
+
+def test_worker_exception(start_method):
+    with pytest.raises(ValueError, match="invalid literal for int") as raised:
+        main_result("pool/worker_exception.py")
+    remote = raised.value.__cause__
+    assert isinstance(remote, multiprocessing.pool.RemoteTraceback)
+    assert "in parse\n    return int(text)" in str(remote)  # the worker's own traceback
+
+
+def test_worker_exception_script():
+    output = script_output(
+        "pool/worker_exception.py", exit_code=1, ends_with="ValueError: invalid literal"
+    )
+    assert output.startswith("multiprocessing.pool.RemoteTraceback:")
+    assert "The above exception was the direct cause of the following exception:" in output
+    assert output.count("ValueError: invalid literal for int() with base 10: 'three'") == 2
+
+
+def test_close_join_terminate(start_method):
+    assert main_result("pool/close_join_terminate.py") == ([0, 1, 4, 9, 16, 25], False)
+
+
+def test_close_join_terminate_script():
+    lines = script_output("pool/close_join_terminate.py").splitlines()
+    assert lines[0] == "apply() after close(): ValueError: Pool not running"
+    assert lines[1].endswith("s; results [0, 1, 4, 9, 16, 25]")
+    assert lines[2].endswith("; ready() = False: never will be")
+
+
+def test_chunksize_sweep(start_method, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the snippet saves its plot in the current folder
+    rates = main_result("pool/chunksize_sweep.py", n_tasks=400, chunksizes=(1, 40), repeats=1)
+    assert sorted(rates) == [1, 40, 50]  # 50: map()'s default for 400 tasks on 2 workers
+    assert all(rate > 0 for rate in rates.values())
+    assert (tmp_path / "chunksize_sweep.svg").is_file()
+
+
+def test_chunksize_sweep_script():
+    lines = script_output("pool/chunksize_sweep.py").splitlines()
+    assert lines[0] == "10000 tasks of n + 1, 2 workers, median of 3 runs"
+    assert lines[1] == "map() without chunksize would use chunksize=1250"
+    table = [line.split() for line in lines[3:]]
+    assert [row[0] for row in table] == ["1", "4", "16", "64", "256", "1024", "1250"]
+    assert [row[1] for row in table] == ["10000", "2500", "625", "157", "40", "10", "8"]
+    assert table[0][-1] == "1.0x"
+
+
+def test_apply_loop_vs_map(start_method):
+    at_once = main_result("pool/apply_loop_vs_map.py", tasks=4, size=200_000, repeats=1)
+    assert at_once == {
+        "serial, no pool": 1,
+        "loop of apply()": 1,  # never two tasks at the same time
+        "map()": 2,
+        "apply_async() + get()": 2,
+    }
+
+
+def test_apply_loop_vs_map_script():
+    lines = script_output("pool/apply_loop_vs_map.py").splitlines()
+    assert lines[0] == "8 tasks of busy(400000), 2 workers, median of 3 runs"
+    rows = {line[:22].strip(): line[22:].split() for line in lines[2:6]}
+    assert {how: row[1] for how, row in rows.items()} == {
+        "serial, no pool": "1",
+        "loop of apply()": "1",
+        "map()": "2",
+        "apply_async() + get()": "2",
+    }
+    assert lines[6].startswith("loop of apply() took ") and lines[6].endswith("x as long as map()")
