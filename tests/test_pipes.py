@@ -1,0 +1,129 @@
+from helpers import main_result, script_output
+
+BENCHMARK = "pipes/pipe_vs_queue_throughput.py"
+
+
+def test_duplex_send_recv(start_method):
+    assert main_result("pipes/duplex_send_recv.py") == {"echo": "HELLO PIPE", "length": 10}
+
+
+def test_duplex_send_recv_script():
+    assert script_output("pipes/duplex_send_recv.py").splitlines() == [
+        "parent sent 'hello pipe', received {'echo': 'HELLO PIPE', 'length': 10}"
+    ]
+
+
+def test_one_way_pipe(start_method):
+    assert main_result("pipes/one_way_pipe.py") == (
+        [0, 1, 2],
+        ["receive_end.send(): OSError: connection is read-only"],
+    )
+
+
+def test_one_way_pipe_script():
+    assert script_output("pipes/one_way_pipe.py").splitlines() == [
+        "received [0, 1, 2]",
+        "receive_end.send(): OSError: connection is read-only",
+    ]
+
+
+def test_send_bytes_recv_bytes(start_method):
+    assert main_result("pipes/send_bytes_recv_bytes.py") == (
+        b"raw bytes, not pickled",
+        b"23456",
+        list(range(8)),
+    )
+
+
+def test_send_bytes_recv_bytes_script():
+    assert script_output("pipes/send_bytes_recv_bytes.py").splitlines() == [
+        "recv_bytes(): b'raw bytes, not pickled'",
+        "recv_bytes(maxlength=100): b'23456'",
+        "recv_bytes_into(buffer) filled 8 bytes: [0, 1, 2, 3, 4, 5, 6, 7]",
+    ]
+
+
+def test_poll_with_timeout(start_method):
+    assert main_result("pipes/poll_with_timeout.py") == [False, False, True]
+
+
+def test_poll_with_timeout_script():
+    assert script_output("pipes/poll_with_timeout.py").splitlines() == [
+        "poll() -> False, poll(0.1) -> False: nothing yet, and no blocking",
+        "poll(10) -> True, then recv() -> 'ready' without blocking",
+    ]
+
+
+def test_close_unused_ends(start_method):
+    assert main_result("pipes/close_unused_ends.py") == [([0, 1, 2], True), ([0, 1, 2], False)]
+
+
+def test_close_unused_ends_script():
+    assert script_output("pipes/close_unused_ends.py").splitlines() == [
+        "parent closed its send end: received [0, 1, 2], then EOFError: True",
+        "parent kept its send end:   received [0, 1, 2], then EOFError: False",
+        "(without poll's timeout, that recv() would have waited forever)",
+    ]
+
+
+def test_request_response(start_method):
+    assert main_result("pipes/request_response.py") == [
+        ("ok", 4.0),
+        ("ok", 2**0.5),
+        ("error", "unknown operation 'cube'"),
+    ]
+
+
+def test_request_response_script():
+    lines = script_output("pipes/request_response.py").splitlines()
+    assert lines[0] == "('sqrt', 16) -> ('ok', 4.0)"
+    assert lines[2] == "('cube', 3) -> ('error', \"unknown operation 'cube'\")"
+
+
+def test_wait_on_many_connections(start_method):
+    assert main_result("pipes/wait_on_many_connections.py") == [(0, 0.6), (1, 0.2), (2, 0.4)]
+
+
+def test_wait_on_many_connections_script():
+    lines = script_output("pipes/wait_on_many_connections.py").splitlines()
+    assert sorted(lines[:3]) == [
+        f"worker {w} answered after sleeping {s} s" for w, s in [(0, 0.6), (1, 0.2), (2, 0.4)]
+    ]
+    assert lines[3] == "all 3 workers answered and closed their ends"
+
+
+def test_two_writers_one_end(start_method):
+    garbled, intact_with_lock = main_result("pipes/two_writers_one_end.py")
+    assert garbled is True
+    assert intact_with_lock == 40
+
+
+def test_two_writers_one_end_script():
+    lines = script_output("pipes/two_writers_one_end.py").splitlines()
+    intact = int(lines[0].removeprefix("no lock:").split()[0])
+    assert intact < 40
+    assert lines[1].strip().startswith("(attempt ")
+    assert lines[2] == "with lock: 40 of 40 messages intact, then EOF after the last message"
+
+
+def test_pipe_vs_queue_throughput(start_method):
+    messages = {100: 200, 10_000: 50, 1_000_000: 3}
+    rows = main_result(BENCHMARK, messages=messages, repeats=1)
+    assert [(row["size"], row["messages"]) for row in rows] == list(messages.items())
+    for row in rows:
+        expected_bytes = [row["size"] * row["messages"]]
+        assert row["pipe_bytes"] == expected_bytes
+        assert row["queue_bytes"] == expected_bytes
+        assert row["pipe_messages_per_s"] > 0 and row["queue_messages_per_s"] > 0
+        assert row["ratio"] == row["pipe_messages_per_s"] / row["queue_messages_per_s"]
+
+
+def test_pipe_vs_queue_throughput_script():
+    lines = script_output(BENCHMARK).splitlines()
+    assert lines[0].split() == ["size", "channel", "messages/s", "MB/s"]
+    assert [" ".join(line.split()[:3]) for line in lines[1:7]] == [
+        f"{size} {channel}" for size in ("100 B", "10 KB", "1 MB") for channel in ("pipe", "queue")
+    ]
+    ratios = [line for line in lines if line.startswith("pipe/queue throughput ratio at ")]
+    assert [line.split(" at ")[1].split(":")[0] for line in ratios] == ["100 B", "10 KB", "1 MB"]
+    assert lines[-2].startswith("Pipe faster than Queue at every size measured: ")

@@ -1,0 +1,144 @@
+from helpers import main_result, script_output
+
+
+def test_put_and_get(start_method):
+    assert main_result("queues/put_and_get.py") == (["alpha", "beta", "gamma"], "queue.Empty")
+
+
+def test_put_and_get_script():
+    output = script_output("queues/put_and_get.py").splitlines()
+    assert output == [
+        "received ['alpha', 'beta', 'gamma']",
+        "a fourth get(timeout=0.5) raised queue.Empty",
+        "child exit code 0",
+    ]
+
+
+def test_maxsize_blocks_put(start_method):
+    assert main_result("queues/maxsize_blocks_put.py") == (
+        ["put(timeout=0.2)", "put_nowait()"],
+        ["a", "b", "c"],
+        True,
+    )
+
+
+def test_maxsize_blocks_put_script():
+    output = script_output("queues/maxsize_blocks_put.py").splitlines()
+    assert output == [
+        "on the full queue, queue.Full from: ['put(timeout=0.2)', 'put_nowait()']",
+        "put('c') blocked until the consumer made room: True",
+        "the consumer got ['a', 'b', 'c']",
+    ]
+
+
+def test_sentinel_per_consumer(start_method):
+    assert main_result("queues/sentinel_per_consumer.py") == [n * n for n in range(10)]
+
+
+def test_sentinel_per_consumer_script():
+    lines = script_output("queues/sentinel_per_consumer.py").splitlines()
+    assert len(lines) == 4
+    handled = [int(line.split()[3]) for line in lines[:3]]
+    assert all(line.endswith("tasks, then a sentinel") for line in lines[:3])
+    assert sum(handled) == 10
+    assert lines[3] == f"squares: {[n * n for n in range(10)]}"
+
+
+def test_many_producers_many_consumers(start_method):
+    expected = sorted(f"p{p}-{n}" for p in range(2) for n in range(5))
+    assert main_result("queues/many_producers_many_consumers.py") == expected
+
+
+def test_many_producers_many_consumers_script():
+    lines = script_output("queues/many_producers_many_consumers.py").splitlines()
+    counts = eval(lines[0].removeprefix("items handled per consumer: "))
+    assert set(counts) == {0, 1} and sum(counts.values()) == 10
+    assert lines[1] == "10 items, each exactly once: True"
+
+
+def test_joinable_queue_task_done(start_method):
+    assert main_result("queues/joinable_queue_task_done.py") == [0, 10, 20, 30, 40, 50]
+
+
+def test_joinable_queue_task_done_script():
+    assert script_output("queues/joinable_queue_task_done.py").splitlines() == [
+        "tasks.join() returned: all 6 tasks are done",
+        "results: [0, 10, 20, 30, 40, 50]",
+        "worker exit codes: [0, 0]",
+    ]
+
+
+def test_simple_queue_basics(start_method):
+    assert main_result("queues/simple_queue_basics.py") == [0, 2, 4, 6, 8]
+
+
+def test_simple_queue_basics_script():
+    lines = script_output("queues/simple_queue_basics.py").splitlines()
+    assert lines[0] == "doubled: [0, 2, 4, 6, 8]"
+    assert lines[1:] == [
+        f"SimpleQueue has {name}(): {present}"
+        for name, present in [
+            ("put", True),
+            ("get", True),
+            ("empty", True),
+            ("close", True),
+            ("qsize", False),
+            ("put_nowait", False),
+            ("join_thread", False),
+        ]
+    ]
+
+
+def test_close_and_join_thread(start_method):
+    assert main_result("queues/close_and_join_thread.py") == ([0, 1, 2], 0)
+
+
+def test_close_and_join_thread_script():
+    assert script_output("queues/close_and_join_thread.py").splitlines() == [
+        "child: all 3 items flushed to the pipe",
+        "parent got [0, 1, 2]",
+        "child: put 4 MiB nobody will read, exiting anyway",
+        "child exited by itself with code 0 (alive: False)",
+        "it exited within the timeout: True",
+    ]
+
+
+def test_empty_and_qsize_are_guesses(start_method):
+    assert main_result("queues/empty_and_qsize_are_guesses.py") == {
+        "empty_was_wrong": True,
+        "naive_got_all": False,
+        "counted": [0, 1, 2, 3, 4],
+    }
+
+
+def test_empty_and_qsize_are_guesses_script():
+    lines = script_output("queues/empty_and_qsize_are_guesses.py").splitlines()
+    wrong = int(lines[0].split(" in ")[1].split()[0])
+    assert lines[0].startswith("right after put(): empty() said True in ") and wrong > 0
+    assert lines[1] == "and qsize() in those trials said: ['1']"
+    naive = int(lines[2].split(" got ")[1].split()[0])
+    assert naive < 5
+    assert lines[3] == "receiving exactly 5 items got [0, 1, 2, 3, 4]"
+
+
+def test_join_before_drain_deadlock(start_method):
+    assert main_result("queues/join_before_drain_deadlock.py") == (True, 0, 10 * 1024 * 1024)
+
+
+def test_join_before_drain_deadlock_script():
+    assert script_output("queues/join_before_drain_deadlock.py").splitlines() == [
+        "after join(timeout=2): child alive True, exit code None",
+        "after get(): 10,485,760 bytes received, child exit code 0",
+    ]
+
+
+def test_drain_then_join(start_method):
+    expected = [(worker, 10 * 1024 * 1024) for worker in range(3)]
+    assert main_result("queues/drain_then_join.py") == expected
+
+
+def test_drain_then_join_script():
+    assert script_output("queues/drain_then_join.py").splitlines() == [
+        "received (worker, bytes): [(0, 10485760), (1, 10485760), (2, 10485760)]",
+        "exit codes: [0, 0, 0]",
+    ]
