@@ -1,0 +1,237 @@
+import sys
+from concurrent.futures.process import _RemoteTraceback
+
+import pytest
+from helpers import main_result, script_output
+
+CUBES = [0, 1, 8, 27, 64, 125, 216, 343]
+
+
+def test_first_executor(start_method):
+    assert main_result("process_pool_executor/first_executor.py") == (27, CUBES)
+
+
+def test_first_executor_script():
+    assert script_output("process_pool_executor/first_executor.py").splitlines() == [
+        "submit(cube, 3).result() = 27",
+        f"map(cube, range(8)) = {CUBES}",
+    ]
+
+
+def test_submit_and_future(start_method):
+    assert main_result("process_pool_executor/submit_and_future.py") == {
+        "result": 49,
+        "error": "ValueError('-3 is not positive')",
+        "callback": [49],
+    }
+
+
+def test_submit_and_future_script():
+    assert script_output("process_pool_executor/submit_and_future.py").splitlines() == [
+        "just submitted: done() = False",
+        "result(timeout=0.1): TimeoutError (the task is still running; it goes on)",
+        "result() = 49, done() = True",
+        "exception() = None",
+        "failing task: exception() = ValueError('-3 is not positive')",
+        "the done callback saw: [49]",
+    ]
+
+
+def assert_cancelled_only_at_the_end(statuses: list[str]) -> None:
+    assert len(statuses) == 8
+    assert statuses[0] == "finished"
+    # at most the running task and two queued for the worker finish after the first one
+    assert statuses[-4:] == ["cancelled"] * 4
+    assert statuses == sorted(statuses, key=lambda status: status == "cancelled")
+
+
+def test_cancel_and_shutdown(start_method):
+    outcome = main_result("process_pool_executor/cancel_and_shutdown.py")
+    assert_cancelled_only_at_the_end(outcome["cancel_futures"])
+    assert outcome["wait_false"] == ["finished"]
+
+
+def test_cancel_and_shutdown_script():
+    lines = script_output("process_pool_executor/cancel_and_shutdown.py").splitlines()
+    assert lines[0] == "cancel() on the last, still pending: True"
+    assert lines[1] == "cancel() on the first, finished:     False"
+    assert lines[2] == "after shutdown(wait=True, cancel_futures=True):"
+    assert lines[5:] == [
+        "right after shutdown(wait=False): done() = False",
+        "result() = 0.3",
+        "submit() after shutdown: RuntimeError: cannot schedule new futures after shutdown",
+    ]
+
+
+def test_map_timeout_chunksize(start_method):
+    assert main_result("process_pool_executor/map_timeout_chunksize.py") == {
+        "squares": [number * number for number in range(12)],
+        "pids_per_chunk": [1, 1, 1],
+        "before_timeout": [0.1, 0.1],
+    }
+
+
+def test_map_timeout_chunksize_script():
+    output = script_output("process_pool_executor/map_timeout_chunksize.py")
+    assert output.splitlines()[1:] == [
+        "worker processes per chunk of 4: [1, 1, 1] (a chunk is one task)",
+        "map(..., timeout=0.6): got [0.1, 0.1], then TimeoutError",
+    ]
+
+
+def test_as_completed_order(start_method):
+    assert main_result("process_pool_executor/as_completed_order.py") == [
+        "fast",
+        "medium",
+        "slow",
+    ]
+
+
+def test_as_completed_order_script():
+    output = script_output("process_pool_executor/as_completed_order.py")
+    assert output.splitlines() == [
+        "submitted in this order: ['slow', 'medium', 'fast']",
+        "as_completed yielded:    ['fast', 'medium', 'slow']",
+    ]
+
+
+WAIT_OUTCOME = [
+    ("FIRST_COMPLETED", ["fast"], ["failing", "slow"]),
+    ("FIRST_EXCEPTION", ["failing", "fast"], ["slow"]),
+    ("ALL_COMPLETED", ["failing", "fast", "slow"], []),
+]
+
+
+def test_wait_return_when(start_method):
+    assert main_result("process_pool_executor/wait_return_when.py") == WAIT_OUTCOME
+
+
+def test_wait_return_when_script():
+    lines = script_output("process_pool_executor/wait_return_when.py").splitlines()
+    assert lines == [
+        f"{mode:<16} done: {done}, not done: {not_done}" for mode, done, not_done in WAIT_OUTCOME
+    ]
+
+
+def test_worker_exception_traceback(start_method):
+    with pytest.raises(
+        ValueError, match="could not convert string to float: 'two dollars'"
+    ) as info:
+        main_result("process_pool_executor/worker_exception_traceback.py")
+    remote = info.value.__cause__
+    assert isinstance(remote, _RemoteTraceback)
+    assert "in parse_price" in remote.tb  # the worker's own frames travel with the error
+
+
+def test_worker_exception_traceback_script():
+    output = script_output(
+        "process_pool_executor/worker_exception_traceback.py",
+        exit_code=1,
+        ends_with="ValueError: could not convert string to float: 'two dollars'",
+    )
+    assert output.startswith("concurrent.futures.process._RemoteTraceback:")
+    assert "in parse_price" in output
+    assert "The above exception was the direct cause of the following exception:" in output
+
+
+def test_broken_process_pool(start_method):
+    assert main_result("process_pool_executor/broken_process_pool.py") == ["BrokenProcessPool"] * 3
+
+
+def test_broken_process_pool_script():
+    lines = script_output("process_pool_executor/broken_process_pool.py").splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "die()",
+        "nap(1.0), queued behind it",
+        "submit() afterwards",
+    ]
+    assert all(": BrokenProcessPool: " in line for line in lines)
+
+
+def test_dead_worker_pool_vs_executor(start_method):
+    assert main_result("process_pool_executor/dead_worker_pool_vs_executor.py") == {
+        "Pool": "TimeoutError",
+        "ProcessPoolExecutor": "BrokenProcessPool",
+    }
+
+
+def test_dead_worker_pool_vs_executor_script():
+    lines = script_output("process_pool_executor/dead_worker_pool_vs_executor.py").splitlines()
+    assert lines[0] == "Pool: no result and no error after 2.0 s: TimeoutError from get()"
+    assert lines[1] == "Pool: still answers new tasks: True"
+    assert lines[2].startswith("ProcessPoolExecutor: BrokenProcessPool after ")
+
+
+SIZES = ["1 MiB", "2 MiB", "4 MiB", "8 MiB"]
+
+
+def test_initializer_and_context(start_method):
+    assert main_result("process_pool_executor/initializer_and_context.py") == (start_method, SIZES)
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])
+def test_initializer_and_context_script(method):
+    output = script_output("process_pool_executor/initializer_and_context.py", method)
+    assert output.splitlines() == [f"start method: {method}", f"results: {SIZES}"]
+
+
+FORK_REFUSED = (
+    "ValueError: max_tasks_per_child is incompatible with the 'fork' multiprocessing start"
+    " method; supply a different mp_context."
+)
+
+
+def test_max_tasks_per_child(start_method):
+    assert main_result("process_pool_executor/max_tasks_per_child.py") == {
+        "tasks_per_worker": [2, 2, 2],
+        "fork": FORK_REFUSED,
+    }
+
+
+def test_max_tasks_per_child_script():
+    assert script_output("process_pool_executor/max_tasks_per_child.py").splitlines() == [
+        "6 tasks, max_tasks_per_child=2: 3 worker processes",
+        "tasks run by each worker: [2, 2, 2]",
+        f"with the fork context: {FORK_REFUSED}",
+    ]
+
+
+NEWER_APIS = [
+    "Executor.map(buffersize=)",
+    "ProcessPoolExecutor.terminate_workers()",
+    "ProcessPoolExecutor.kill_workers()",
+    "InterpreterPoolExecutor",
+]
+
+
+def test_newer_executor_apis(start_method):
+    available = sys.version_info >= (3, 14)
+    assert main_result("process_pool_executor/newer_executor_apis.py") == dict.fromkeys(
+        NEWER_APIS, available
+    )
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 14), reason="the build interpreter has them")
+def test_newer_executor_apis_script_says_they_are_missing():
+    lines = script_output("process_pool_executor/newer_executor_apis.py").splitlines()
+    assert lines[0] == f"Python {sys.version.split()[0]}"
+    assert lines[1:] == [
+        f"{name}: not in this interpreter (added in Python 3.14)" for name in NEWER_APIS
+    ]
+
+
+PRIME_COUNTS = [1229, 78498, 348513]
+
+
+def test_asyncio_run_in_executor(start_method):
+    assert main_result("process_pool_executor/asyncio_run_in_executor.py") == PRIME_COUNTS
+
+
+def test_asyncio_run_in_executor_script():
+    lines = script_output("process_pool_executor/asyncio_run_in_executor.py").splitlines()
+    assert lines[:3] == [
+        "primes up to    10,000: 1229",
+        "primes up to 1,000,000: 78498",
+        "primes up to 5,000,000: 348513",
+    ]
+    assert lines[3].startswith("meanwhile the event loop ran ")

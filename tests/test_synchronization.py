@@ -1,0 +1,172 @@
+from helpers import main_result, script_output
+
+EXPECTED_TOTAL = 4 * 50_000
+
+
+def test_lock_counter(start_method):
+    unlocked, locked = main_result("synchronization/lock_counter.py")
+    assert locked == EXPECTED_TOTAL
+    assert 0 < unlocked <= EXPECTED_TOTAL
+
+
+def test_lock_counter_script():
+    lines = script_output("synchronization/lock_counter.py").splitlines()
+    assert lines[0].startswith("without a lock: ")
+    assert lines[1] == f"with a lock:    {EXPECTED_TOTAL} of {EXPECTED_TOTAL} (0 lost)"
+
+
+RLOCK_LOGS = {
+    "RLock": ["transfer: holds the lock", "audit: acquired it again"],
+    "Lock": [
+        "transfer: holds the lock",
+        "audit: acquire(timeout=0.5) returned False: it would wait for itself",
+    ],
+}
+
+
+def test_rlock_reentry(start_method):
+    assert main_result("synchronization/rlock_reentry.py") == RLOCK_LOGS
+
+
+def test_rlock_reentry_script():
+    output = script_output("synchronization/rlock_reentry.py")
+    assert output.splitlines() == [
+        "RLock:",
+        *(f"  {line}" for line in RLOCK_LOGS["RLock"]),
+        "Lock:",
+        *(f"  {line}" for line in RLOCK_LOGS["Lock"]),
+    ]
+
+
+def test_semaphore_limit(start_method):
+    assert main_result("synchronization/semaphore_limit.py") == 2
+
+
+def test_semaphore_limit_script():
+    lines = script_output("synchronization/semaphore_limit.py").splitlines()
+    assert lines[0] == "6 workers, Semaphore(2): at most 2 inside at once"
+    seconds = float(lines[1].split(" took ")[1].split()[0])
+    assert seconds >= 0.6  # three rounds of 0.2 s cannot take less
+    assert lines[1].endswith("(at least 3 rounds of 0.2 s)")
+
+
+OVER_RELEASE = {
+    "Semaphore": ("second release() accepted", 3),
+    "BoundedSemaphore": (
+        "second release() raised ValueError: semaphore or lock released too many times",
+        2,
+    ),
+}
+
+
+def test_bounded_semaphore_over_release(start_method):
+    assert main_result("synchronization/bounded_semaphore_over_release.py") == OVER_RELEASE
+
+
+def test_bounded_semaphore_over_release_script():
+    output = script_output("synchronization/bounded_semaphore_over_release.py")
+    assert output.splitlines() == [
+        "Semaphore(2): second release() accepted",
+        "  free slots afterwards: 3",
+        "BoundedSemaphore(2): second release() raised ValueError:"
+        " semaphore or lock released too many times",
+        "  free slots afterwards: 2",
+    ]
+
+
+def test_event_wait_set_clear(start_method):
+    assert main_result("synchronization/event_wait_set_clear.py") == [
+        ("impatient", False),
+        ("worker-1", True),
+        ("worker-2", True),
+        ("worker-3", True),
+        ("after clear()", False),
+    ]
+
+
+def test_event_wait_set_clear_script():
+    output = script_output("synchronization/event_wait_set_clear.py")
+    assert output.splitlines() == [
+        "new Event: is_set() = False",
+        "impatient worker, wait(0.2) before set(): False",
+        "worker-1: wait(10) returned True",
+        "worker-2: wait(10) returned True",
+        "worker-3: wait(10) returned True",
+        "after clear(): is_set() = False, wait(0.1) = False",
+    ]
+
+
+CONDITION_ROUNDS = [
+    (1, "notify()", 1, 0),
+    (2, "notify()", 1, 1),
+    (1, "notify_all()", 2, 0),
+    (1, "notify_all()", 1, 0),
+]
+
+
+def test_condition_notify(start_method):
+    assert main_result("synchronization/condition_notify.py") == CONDITION_ROUNDS
+
+
+def test_condition_notify_script():
+    lines = script_output("synchronization/condition_notify.py").splitlines()
+    assert lines[1] == (
+        "add 2 ticket(s), notify()    : 1 got a ticket, 1 ticket(s) unclaimed,"
+        " 3 worker(s) still asleep"
+    )
+    assert lines[-1].endswith("0 worker(s) still asleep")
+    assert len(lines) == len(CONDITION_ROUNDS)
+
+
+def test_barrier_parties(start_method):
+    assert main_result("synchronization/barrier_parties.py") == [0, 1, 2]
+
+
+def test_barrier_parties_script():
+    lines = script_output("synchronization/barrier_parties.py").splitlines()
+    parent_pid = lines[0].split()[2].rstrip(":")
+    assert lines[0].endswith("parties = 3, broken = False")
+    assert lines[1].startswith("action: all parties arrived (run in pid ")
+    assert parent_pid not in lines[1]  # the action ran in a worker, not in the parent
+    assert lines[-1] == "indices: [0, 1, 2]"
+
+
+BROKEN = [("worker-1", "BrokenBarrierError"), ("worker-2", "BrokenBarrierError")]
+
+
+def test_barrier_timeout_abort(start_method):
+    assert main_result("synchronization/barrier_timeout_abort.py") == {
+        "timeout": BROKEN,
+        "abort": BROKEN,
+    }
+
+
+def test_barrier_timeout_abort_script():
+    output = script_output("synchronization/barrier_timeout_abort.py")
+    assert output.splitlines() == [
+        "Barrier(3, timeout=0.3), 2 arrive: broken = True",
+        "  worker-1: BrokenBarrierError",
+        "  worker-2: BrokenBarrierError",
+        "Barrier(3), abort() from the parent: broken = True",
+        "  worker-1: BrokenBarrierError",
+        "  worker-2: BrokenBarrierError",
+        "after reset(): broken = False",
+    ]
+
+
+REFUSED = "RuntimeError: Lock objects should only be shared between processes through inheritance"
+
+
+def test_lock_as_task_argument(start_method):
+    assert main_result("synchronization/lock_as_task_argument.py") == (
+        REFUSED,
+        [0, 1, 4, 9, 16, 25],
+    )
+
+
+def test_lock_as_task_argument_script():
+    output = script_output("synchronization/lock_as_task_argument.py")
+    assert output.splitlines() == [
+        f"as a task argument: {REFUSED}",
+        "through the initializer: [0, 1, 4, 9, 16, 25]",
+    ]
