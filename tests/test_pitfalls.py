@@ -1,0 +1,370 @@
+import multiprocessing
+import pickle
+import sys
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
+from helpers import main_result, script_output
+
+START_METHODS = ["fork", "spawn", "forkserver"]
+BOOTSTRAP_ERROR = "An attempt has been made to start a new process before the"
+NOT_IN_MAIN = "AttributeError: Can't get attribute 'square' on <module '__main__' (built-in)>"
+LOST_TASK = "multiprocessing.context.TimeoutError"
+
+
+# No main guard. Its main() is called by the module's last line, so importing it here would
+# run it inside pytest (and its spawned workers would import it again): script run only.
+def test_no_main_guard_script():
+    broken = "concurrent.futures.process.BrokenProcessPool"
+    output = script_output("pitfalls/no_main_guard.py", exit_code=1, ends_with=broken)
+    assert BOOTSTRAP_ERROR in output
+    assert output.count("RuntimeError: ") == 1
+
+
+def test_main_guard_fixed(start_method):
+    assert main_result("pitfalls/main_guard_fixed.py") == [0, 1, 4, 9]
+
+
+def test_main_guard_fixed_script():
+    output = script_output("pitfalls/main_guard_fixed.py", "spawn")
+    assert output.strip() == "start method spawn: [0, 1, 4, 9]"
+
+
+def test_lambda_to_pool(start_method):
+    with pytest.raises(pickle.PicklingError, match="attribute lookup <lambda>"):
+        main_result("pitfalls/lambda_to_pool.py")
+
+
+def test_lambda_to_pool_script():
+    script_output("pitfalls/lambda_to_pool.py", exit_code=1, ends_with="_pickle.PicklingError")
+
+
+def test_local_function_to_pool(start_method):
+    with pytest.raises(AttributeError, match=r"Can't pickle local object 'main.<locals>.power'"):
+        main_result("pitfalls/local_function_to_pool.py")
+
+
+def test_local_function_to_pool_script():
+    ending = "AttributeError: Can't pickle local object"
+    script_output("pitfalls/local_function_to_pool.py", exit_code=1, ends_with=ending)
+
+
+def test_module_level_function_fixed(start_method):
+    assert main_result("pitfalls/module_level_function_fixed.py") == [0, 1, 8, 27]
+
+
+def test_module_level_function_fixed_script():
+    assert (
+        script_output("pitfalls/module_level_function_fixed.py").strip() == "cubes: [0, 1, 8, 27]"
+    )
+
+
+def test_interactive_session(start_method):
+    assert main_result("pitfalls/interactive_session.py") == [NOT_IN_MAIN, LOST_TASK]
+
+
+def test_interactive_session_script():
+    # The interactive interpreter survives its errors and ends at its next prompt, exit 0.
+    output = script_output("pitfalls/interactive_session.py", ends_with=">>>")
+    assert NOT_IN_MAIN in output
+    assert LOST_TASK in output
+
+
+def test_interactive_session_fixed(start_method):
+    assert main_result("pitfalls/interactive_session_fixed.py") == "[0, 1, 4, 9]"
+
+
+def test_interactive_session_fixed_script():
+    output = script_output("pitfalls/interactive_session_fixed.py", "spawn")
+    assert output.splitlines()[0] == "start method: spawn"
+    assert output.rstrip().splitlines()[-2].endswith("[0, 1, 4, 9]")
+    assert "Error" not in output
+
+
+def test_join_before_drain(start_method):
+    with pytest.raises(TimeoutError, match="waited 2 s"):
+        main_result("pitfalls/join_before_drain.py")
+
+
+def test_join_before_drain_script():
+    output = script_output("pitfalls/join_before_drain.py", exit_code=1, ends_with="TimeoutError")
+    assert "after join(timeout=2): child alive True, exit code None" in output
+
+
+def test_drain_then_join(start_method):
+    assert main_result("pitfalls/drain_then_join.py") == 4 * 1024 * 1024
+
+
+def test_drain_then_join_script():
+    output = script_output("pitfalls/drain_then_join.py")
+    assert output.strip() == "received 4,194,304 bytes, then joined: exit code 0"
+
+
+def test_trusting_empty(start_method):
+    with pytest.raises(ZeroDivisionError):
+        main_result("pitfalls/trusting_empty.py")
+
+
+def test_trusting_empty_script():
+    output = script_output("pitfalls/trusting_empty.py", exit_code=1, ends_with="ZeroDivisionError")
+    assert output.splitlines()[0] == "received []"
+
+
+def test_sentinel_not_empty(start_method):
+    assert main_result("pitfalls/sentinel_not_empty.py") == 5.0
+
+
+def test_sentinel_not_empty_script():
+    output = script_output("pitfalls/sentinel_not_empty.py")
+    assert output.strip() == "received [3, 5, 7], mean 5.0"
+
+
+def test_lost_updates(start_method):
+    with pytest.raises(AssertionError, match="of 80,000 updates were lost"):
+        main_result("pitfalls/lost_updates.py")
+
+
+def test_lost_updates_script():
+    output = script_output("pitfalls/lost_updates.py", exit_code=1, ends_with="AssertionError")
+    assert output.startswith("expected 80,000, counted ")
+
+
+def test_lost_updates_fixed(start_method):
+    assert main_result("pitfalls/lost_updates_fixed.py") == 80_000
+
+
+def test_lost_updates_fixed_script():
+    output = script_output("pitfalls/lost_updates_fixed.py")
+    assert output.strip() == "expected 80,000, counted 80,000"
+
+
+def test_manager_nested_mutation(start_method):
+    with pytest.raises(ValueError, match="empty"):
+        main_result("pitfalls/manager_nested_mutation.py")
+
+
+def test_manager_nested_mutation_script():
+    ending = "ValueError: max() arg is an empty"
+    output = script_output("pitfalls/manager_nested_mutation.py", exit_code=1, ends_with=ending)
+    assert output.startswith("results after 3 workers appended: []")
+
+
+def test_manager_nested_fixed(start_method):
+    assert main_result("pitfalls/manager_nested_fixed.py") == ([0, 1, 2], [0, 1, 2])
+
+
+def test_manager_nested_fixed_script():
+    assert script_output("pitfalls/manager_nested_fixed.py").splitlines() == [
+        "nested manager list: [0, 1, 2]",
+        "reassigned under a lock: [0, 1, 2]",
+    ]
+
+
+def test_pool_exit_before_results(start_method):
+    with pytest.raises(multiprocessing.TimeoutError):
+        main_result("pitfalls/pool_exit_before_results.py")
+
+
+def test_pool_exit_before_results_script():
+    name = "pitfalls/pool_exit_before_results.py"
+    output = script_output(name, exit_code=1, ends_with=LOST_TASK)
+    assert output.startswith("ready after the with block: [False, False, False, False]")
+
+
+def test_collect_inside_with(start_method):
+    assert main_result("pitfalls/collect_inside_with.py") == [0, 1, 4, 9]
+
+
+def test_collect_inside_with_script():
+    output = script_output("pitfalls/collect_inside_with.py")
+    assert output.strip() == "collected inside the with block: [0, 1, 4, 9]"
+
+
+def test_apply_async_error_lost(start_method):
+    assert main_result("pitfalls/apply_async_error_lost.py") == 1  # one task failed, unreported
+
+
+def test_apply_async_error_lost_script():
+    output = script_output("pitfalls/apply_async_error_lost.py")
+    assert output.strip() == "all 4 tasks submitted and finished; no error was reported"
+
+
+def test_apply_async_error_seen(start_method):
+    errors = main_result("pitfalls/apply_async_error_seen.py")
+    assert errors == ["ZeroDivisionError('division by zero')"]
+
+
+def test_apply_async_error_seen_script():
+    assert script_output("pitfalls/apply_async_error_seen.py").splitlines() == [
+        "1/4 = 0.25",
+        "1/2 = 0.5",
+        "1/0 raised in the worker: ZeroDivisionError('division by zero')",
+        "1/1 = 1.0",
+        "error_callback received: [ZeroDivisionError('division by zero')]",
+    ]
+
+
+def test_worker_killed_executor(start_method):
+    with pytest.raises(BrokenProcessPool):
+        main_result("pitfalls/worker_killed_executor.py")
+
+
+def test_worker_killed_executor_script():
+    ending = "concurrent.futures.process.BrokenProcessPool"
+    script_output("pitfalls/worker_killed_executor.py", exit_code=1, ends_with=ending)
+
+
+def test_worker_killed_pool_waits(start_method):
+    with pytest.raises(multiprocessing.TimeoutError):
+        main_result("pitfalls/worker_killed_pool_waits.py")
+
+
+def test_worker_killed_pool_waits_script():
+    script_output("pitfalls/worker_killed_pool_waits.py", exit_code=1, ends_with=LOST_TASK)
+
+
+KILLED_RESULTS = {0: 0, 1: 1, 2: 4, 3: "killed its worker", 4: 16, 5: 25}
+
+
+def test_worker_killed_recovered(start_method):
+    assert main_result("pitfalls/worker_killed_recovered.py") == KILLED_RESULTS
+
+
+def test_worker_killed_recovered_script():
+    lines = script_output("pitfalls/worker_killed_recovered.py").splitlines()
+    assert lines[0].startswith("one pool for all: ") and "pool broken, unfinished [" in lines[0]
+    assert "retried 3 alone: killed its worker" in lines
+    assert lines[-1] == f"results: {KILLED_RESULTS}"
+
+
+def test_fork_with_threads(start_method):
+    with pytest.raises(TimeoutError, match="never got the lock"):
+        main_result("pitfalls/fork_with_threads.py")
+
+
+def test_fork_with_threads_script():
+    output = script_output("pitfalls/fork_with_threads.py", exit_code=1, ends_with="TimeoutError")
+    assert "child: acquire(timeout=2) returned False" in output
+    if sys.version_info >= (3, 12):
+        assert "DeprecationWarning" in output
+    else:
+        assert "no warning (3.12 added one for fork with threads)" in output
+
+
+def test_fork_with_threads_fixed(start_method):
+    assert main_result("pitfalls/fork_with_threads_fixed.py") is True
+    assert main_result("pitfalls/fork_with_threads_fixed.py", "spawn") is True
+
+
+def test_fork_with_threads_fixed_script():
+    output = script_output("pitfalls/fork_with_threads_fixed.py")
+    assert output.strip() == "start method forkserver: the child's acquire(timeout=2) returned True"
+
+
+def test_logging_under_spawn(start_method):
+    assert main_result("pitfalls/logging_under_spawn.py") == [0, 1, 4, 9]
+
+
+def test_logging_under_spawn_script():
+    output = script_output("pitfalls/logging_under_spawn.py")
+    assert output.splitlines() == [
+        "MainProcess        starting the pool",
+        "MainProcess        squares: [0, 1, 4, 9]",
+    ]
+
+
+def test_logging_queue_listener(start_method):
+    messages = main_result("pitfalls/logging_queue_listener.py")
+    expected = [f"squaring {x}" for x in range(4)]
+    expected += ["squares: [0, 1, 4, 9]", f"starting the pool ({start_method})"]
+    assert messages == sorted(expected)
+
+
+def test_logging_queue_listener_script():
+    lines = script_output("pitfalls/logging_queue_listener.py", "spawn").splitlines()
+    assert lines[0].split() == ["MainProcess", "starting", "the", "pool", "(spawn)"]
+    assert lines[-1].split() == ["MainProcess", "squares:", "[0,", "1,", "4,", "9]"]
+    workers = sorted(line.split(maxsplit=1)[1] for line in lines[1:-1])
+    assert workers == [f"squaring {x}" for x in range(4)]
+    assert all(line.startswith("SpawnPoolWorker-") for line in lines[1:-1])
+
+
+# Ctrl-C: the snippets send SIGINT to their own process group. Called in this process, main()
+# would signal pytest itself, so they are tested only as scripts, each in its own group.
+def test_ctrl_c_in_pool_script():
+    # An uncaught KeyboardInterrupt ends Python by SIGINT: exit status -2.
+    output = script_output(
+        "pitfalls/ctrl_c_in_pool.py", exit_code=-2, ends_with="KeyboardInterrupt"
+    )
+    assert "PoolWorker-" in output
+
+
+@pytest.mark.parametrize("args", [(), *[(method,) for method in START_METHODS]])
+def test_ctrl_c_in_pool_fixed_script(args):
+    output = script_output("pitfalls/ctrl_c_in_pool_fixed.py", *args)
+    method = args[0] if args else multiprocessing.get_all_start_methods()[0]
+    assert (
+        output.strip()
+        == f"start method {method}: interrupted after 1 of 6 results: pool terminated"
+    )
+
+
+def test_zombie_children(start_method):
+    before, after = main_result("pitfalls/zombie_children.py")
+    # Under forkserver the children belong to the fork server, which reaps them at once.
+    assert before == (["gone"] * 3 if start_method == "forkserver" else ["Z"] * 3)
+    assert after == ["gone"] * 3
+
+
+@pytest.mark.parametrize("method", START_METHODS)
+def test_zombie_children_script(method):
+    lines = script_output("pitfalls/zombie_children.py", method).splitlines()
+    zombies = "['gone', 'gone', 'gone']" if method == "forkserver" else "['Z', 'Z', 'Z']"
+    assert lines[0].startswith(f"start method {method}, parent ")
+    assert lines[1].startswith(f"not joined: states {zombies}")
+    assert lines[2] == "after join(): states ['gone', 'gone', 'gone'], exit codes [0, 0, 0]"
+
+
+PARENT_FIRST = "parent: starting 2 workers"
+PARENT_WAITING = "parent: workers started, waiting for them"
+PARENT_DONE = "parent: done"
+WORKER_LINES = [f"worker {name}: step {step}" for name in "AB" for step in range(2)]
+
+
+def check_block_buffered(lines: list[str]) -> None:
+    # Each worker's lines leave together when it exits; the parent's, when the parent exits.
+    assert lines[0] == PARENT_FIRST
+    assert lines[-2:] == [PARENT_WAITING, PARENT_DONE]
+    assert sorted(lines[1:5]) == WORKER_LINES
+    assert lines[1][:8] == lines[2][:8] and lines[3][:8] == lines[4][:8]
+
+
+def test_output_block_buffered(start_method):
+    check_block_buffered(main_result("pitfalls/output_block_buffered.py"))
+
+
+def test_output_block_buffered_script():
+    lines = script_output("pitfalls/output_block_buffered.py").splitlines()
+    check_block_buffered(lines[1:])
+
+
+def check_in_order(lines: list[str], whole_lines: bool) -> None:
+    assert lines[:2] == [PARENT_FIRST, PARENT_WAITING]
+    assert lines[-1] == PARENT_DONE
+    if whole_lines:
+        assert sorted(lines[2:-1]) == WORKER_LINES
+    else:  # with -u, print() writes its text and its newline separately: lines may mix
+        assert all(line in "".join(lines[2:-1]) for line in WORKER_LINES)
+
+
+def test_output_unbuffered(start_method):
+    flushed, unbuffered = main_result("pitfalls/output_unbuffered.py")
+    check_in_order(flushed, whole_lines=True)
+    check_in_order(unbuffered, whole_lines=False)
+
+
+def test_output_unbuffered_script():
+    lines = script_output("pitfalls/output_unbuffered.py").splitlines()
+    split = lines.index("with python -u, out of the pipe in order:")
+    check_in_order(lines[1:split], whole_lines=True)
+    check_in_order(lines[split + 1 :], whole_lines=False)
