@@ -1,0 +1,141 @@
+"""Amdahl's law measured: a job with a serial part, against the formula's predicted speedup."""
+
+import os
+import statistics
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+SLICES = 40  # the job: 40 equal slices of prime counting
+SERIAL_SLICES = (4, 16)  # how many must run one after another: about 10% and 40%
+
+
+def count_primes(start: int, stop: int, step: int) -> int:
+    """Pure-Python CPU work on range(start, stop, step); strided slices all cost the same."""
+    return sum(
+        1
+        for n in range(start, stop, step)
+        if n > 1 and all(n % d for d in range(2, int(n**0.5) + 1))
+    )
+
+
+def usable_cpus() -> int:
+    if hasattr(os, "process_cpu_count"):  # 3.13+
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):  # Linux
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def run_job(limit: int, serial_slices: int, pool: ProcessPoolExecutor | None) -> tuple[int, float]:
+    """The serial part always runs in this process, one slice after another (it stands for
+    reading input, a step that needs the previous one, or merging results); the rest runs
+    in the pool if there is one. Returns the prime count and the serial part's seconds."""
+    started = time.perf_counter()
+    total = sum(count_primes(k, limit, SLICES) for k in range(serial_slices))
+    serial_seconds = time.perf_counter() - started
+    rest = range(serial_slices, SLICES)
+    if pool is None:
+        total += sum(count_primes(k, limit, SLICES) for k in rest)
+    else:
+        total += sum(pool.map(count_primes, rest, [limit] * len(rest), [SLICES] * len(rest)))
+    return total, serial_seconds
+
+
+def timed(limit: int, serial_slices: int, pool) -> tuple[float, float, int]:
+    started = time.perf_counter()
+    result, serial_part = run_job(limit, serial_slices, pool)
+    return time.perf_counter() - started, serial_part, result
+
+
+def measure(limit: int, serial_slices: int, workers: list[int], repeats: int):
+    """Median seconds of the serial run, of its serial part, and of the run on each pool size.
+
+    After uncounted warm-ups, the serial run and the pool run take turns, so that a change
+    in the machine's background load affects both alike."""
+    serial_walls, serial_parts, pool_walls = [], [], {}
+    results = {"serial": run_job(limit, serial_slices, None)[0]}
+    for n in workers:
+        with ProcessPoolExecutor(max_workers=n) as pool:
+            run_job(limit, serial_slices, pool)
+            pool_walls[n] = []
+            for _ in range(repeats):
+                wall, serial_part, results["serial"] = timed(limit, serial_slices, None)
+                serial_walls.append(wall)
+                serial_parts.append(serial_part)
+                wall, _, results[n] = timed(limit, serial_slices, pool)
+                pool_walls[n].append(wall)
+    medians = {n: statistics.median(walls) for n, walls in pool_walls.items()}
+    return statistics.median(serial_walls), statistics.median(serial_parts), medians, results
+
+
+def amdahl(serial_fraction: float, workers: int) -> float:
+    return 1 / (serial_fraction + (1 - serial_fraction) / workers)
+
+
+def plot(measured: dict[float, dict[int, float]], cpus: int) -> None:
+    # Imported here, not at the top: spawn and forkserver workers re-import this module,
+    # and none of them needs matplotlib.
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(6.4, 3.8), layout="constrained")
+    axes = fig.subplots()
+    horizon = list(range(1, max(16, cpus) + 1))
+    for (fraction, points), color in zip(measured.items(), ("#3f51b5", "#e65100"), strict=True):
+        axes.plot(
+            horizon,
+            [amdahl(fraction, n) for n in horizon],
+            "-",
+            color=color,
+            label=f"Amdahl, serial part {fraction:.0%}",
+        )
+        axes.axhline(1 / fraction, linestyle=":", color=color, linewidth=0.8)
+        axes.plot(
+            list(points),
+            list(points.values()),
+            "o",
+            color=color,
+            markersize=8,
+            label=f"measured, serial part {fraction:.0%}",
+        )
+    axes.plot(horizon, horizon, "--", color="grey", linewidth=0.8, label="ideal (no serial part)")
+    axes.set_ylim(0, max(1 / fraction for fraction in measured) * 1.15)
+    axes.axvline(cpus, color="grey", linewidth=0.8)
+    axes.set_xlabel("worker processes")
+    axes.set_ylabel("speedup over serial (×)")
+    axes.grid(alpha=0.3)
+    axes.legend(fontsize="small")
+    axes.set_title(f"Amdahl's law: measured on {cpus} CPUs, predicted beyond")
+    title = (
+        "Line chart of speedup against worker processes: Amdahl's predicted curves for two"
+        " measured serial fractions, each levelling off at one over the fraction (dotted),"
+        f" with the speedups measured on this {cpus}-CPU machine as dots."
+    )
+    fig.savefig("amdahl_law.svg", facecolor="white", metadata={"Title": title, "Date": None})
+
+
+def main(limit: int = 100_000, repeats: int = 3) -> dict[str, object]:
+    cpus = usable_cpus()
+    workers = list(range(1, cpus + 1))
+    print(f"primes below {limit:,} in {SLICES} slices; median of {repeats} rounds after a warm-up")
+    print(
+        f"{'serial part':>11}{'workers':>8}{'seconds':>9}{'measured':>10}{'Amdahl':>8}{'limit':>7}"
+    )
+    measured, results = {}, {}
+    for serial_slices in SERIAL_SLICES:
+        wall, serial_part, pool_seconds, results[serial_slices] = measure(
+            limit, serial_slices, workers, repeats
+        )
+        fraction = serial_part / wall  # measured, not assumed from the slice count
+        measured[fraction] = {n: wall / seconds for n, seconds in pool_seconds.items()}
+        print(f"{fraction:>11.1%}{'serial':>8}{wall:>9.3f}")
+        for n, seconds in pool_seconds.items():
+            print(
+                f"{'':>11}{n:>8}{seconds:>9.3f}{wall / seconds:>9.2f}x"
+                f"{amdahl(fraction, n):>7.2f}x{1 / fraction:>6.1f}x"
+            )
+    plot(measured, cpus)
+    return {"workers": workers, "results": results}
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""Speedup and parallel efficiency of a CPU-bound job against the number of worker processes."""
+
+import functools
+import os
+import statistics
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+TASKS = 48  # divisible by 1, 2, 3, 4, 6, 8, 12, 16 and 24 workers: no worker is left idle
+
+
+def count_primes(start: int, stop: int, step: int) -> int:
+    """Pure-Python CPU work on range(start, stop, step); strided slices all cost the same."""
+    return sum(
+        1
+        for n in range(start, stop, step)
+        if n > 1 and all(n % d for d in range(2, int(n**0.5) + 1))
+    )
+
+
+def usable_cpus() -> int:
+    if hasattr(os, "process_cpu_count"):  # 3.13+: the CPUs this process may use
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):  # Linux
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def worker_counts(cpus: int) -> list[int]:
+    """1, 2, 4, ... up to the CPU count, the CPU count itself, and twice it (oversubscribed)."""
+    counts = {cpus, 2 * cpus}
+    n = 1
+    while n < cpus:
+        counts.add(n)
+        n *= 2
+    return sorted(counts)
+
+
+def run_serially(arguments) -> int:
+    return sum(map(count_primes, *arguments))
+
+
+def run_on_pool(pool: ProcessPoolExecutor, arguments) -> int:
+    return sum(pool.map(count_primes, *arguments))
+
+
+def job_arguments(limit: int) -> tuple[range, list[int], list[int]]:
+    return range(TASKS), [limit] * TASKS, [TASKS] * TASKS
+
+
+def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
+    """Median wall time and result of each job. Every job runs once to warm up (not
+    counted), then the jobs take turns for `repeats` rounds, so that a change in the
+    machine's background load affects all of them alike."""
+    results = {name: job() for name, job in jobs.items()}
+    times = {name: [] for name in jobs}
+    for _ in range(repeats):
+        for name, job in jobs.items():
+            started = time.perf_counter()
+            results[name] = job()
+            times[name].append(time.perf_counter() - started)
+    return {name: statistics.median(samples) for name, samples in times.items()}, results
+
+
+def plot(workers: list[int], speedups: list[float], cpus: int) -> None:
+    # Imported here, not at the top: spawn and forkserver workers re-import this module,
+    # and none of them needs matplotlib.
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(6.4, 3.4), layout="constrained")
+    speedup_axes, efficiency_axes = fig.subplots(1, 2)
+    speedup_axes.plot(workers, speedups, "o-", color="#3f51b5", label="measured")
+    speedup_axes.plot(workers, [min(n, cpus) for n in workers], "--", color="grey", label="ideal")
+    speedup_axes.set_xlabel("worker processes")
+    speedup_axes.set_ylabel("speedup over serial (×)")
+    speedup_axes.set_ylim(0, max(cpus, *speedups) * 1.15)
+    speedup_axes.legend()
+    efficiencies = [100 * s / n for s, n in zip(speedups, workers, strict=True)]
+    efficiency_axes.plot(workers, efficiencies, "o-", color="#e65100")
+    efficiency_axes.set_xlabel("worker processes")
+    efficiency_axes.set_ylabel("parallel efficiency (%)")
+    efficiency_axes.set_ylim(0, 110)
+    for axes in (speedup_axes, efficiency_axes):
+        axes.set_xticks(workers)
+        axes.axvline(cpus, color="grey", linewidth=0.8)
+        axes.grid(alpha=0.3)
+    fig.suptitle(f"CPU-bound job on {cpus} CPUs: speedup and efficiency against workers")
+    title = (
+        f"Two line charts: speedup over serial and parallel efficiency in percent against"
+        f" 1 to {max(workers)} worker processes on a {cpus}-CPU machine, with the ideal speedup"
+        f" dashed; the vertical line marks the CPU count."
+    )
+    fig.savefig(
+        "speedup_vs_workers.svg", facecolor="white", metadata={"Title": title, "Date": None}
+    )
+
+
+def main(limit: int = 160_000, repeats: int = 3) -> dict[str, object]:
+    cpus = usable_cpus()
+    workers = worker_counts(cpus)
+    arguments = job_arguments(limit)
+    print(f"count the primes below {limit:,} in {TASKS} equal tasks; {cpus} usable CPUs")
+    print(f"median of {repeats} rounds after a warm-up; each round runs the serial loop, then")
+    print("the pool (started before timing): speedup = serial seconds / pool seconds")
+    print(f"{'workers':>7}{'serial s':>10}{'pool s':>8}{'speedup':>9}{'efficiency':>11}")
+    results, speedups = {}, []
+    for n in workers:
+        with ProcessPoolExecutor(max_workers=n) as pool:
+            jobs = {
+                "serial": functools.partial(run_serially, arguments),
+                "pool": functools.partial(run_on_pool, pool, arguments),
+            }
+            seconds, outcome = interleaved_medians(jobs, repeats)
+        results[n] = outcome["pool"]
+        results["serial"] = outcome["serial"]
+        speedups.append(seconds["serial"] / seconds["pool"])
+        note = "  (more workers than CPUs)" if n > cpus else ""
+        print(
+            f"{n:>7}{seconds['serial']:>10.3f}{seconds['pool']:>8.3f}{speedups[-1]:>8.2f}x"
+            f"{speedups[-1] / n:>10.0%}{note}"
+        )
+    best = speedups[workers.index(cpus)]
+    print(f"with {cpus} workers on {cpus} CPUs: speedup {best:.2f}x, efficiency {best / cpus:.0%}")
+    plot(workers, speedups, cpus)
+    return {"serial": results.pop("serial"), "workers": workers, "results": results}
+
+
+if __name__ == "__main__":
+    main()

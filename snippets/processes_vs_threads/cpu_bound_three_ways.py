@@ -1,0 +1,100 @@
+"""A CPU-bound job in pure Python run serially, on a thread pool and on a process pool."""
+
+import functools
+import os
+import statistics
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+TASKS = 16  # the job is cut into this many equal slices
+
+
+def is_prime(n: int) -> bool:
+    if n < 2:
+        return False
+    for divisor in range(2, int(n**0.5) + 1):
+        if n % divisor == 0:
+            return False
+    return True
+
+
+def count_primes(start: int, stop: int, step: int) -> int:
+    """Count the primes in range(start, stop, step): pure Python, holds the GIL throughout."""
+    return sum(1 for n in range(start, stop, step) if is_prime(n))
+
+
+def slices(limit: int) -> tuple[range, list[int], list[int]]:
+    """The arguments of the TASKS slices: slice k takes k, k + TASKS, k + 2 * TASKS, ...
+    (strided slices all cost the same)."""
+    return range(TASKS), [limit] * TASKS, [TASKS] * TASKS
+
+
+def run_serial(limit: int, workers: int) -> int:
+    return sum(map(count_primes, *slices(limit)))
+
+
+def run_threads(limit: int, workers: int) -> int:
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return sum(pool.map(count_primes, *slices(limit)))
+
+
+def run_processes(limit: int, workers: int) -> int:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return sum(pool.map(count_primes, *slices(limit)))
+
+
+def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
+    """Median wall time and result of each job. Every job runs once to warm up (not
+    counted), then the jobs take turns for `repeats` rounds, so that a change in the
+    machine's background load affects all of them alike."""
+    results = {name: job() for name, job in jobs.items()}
+    times = {name: [] for name in jobs}
+    for _ in range(repeats):
+        for name, job in jobs.items():
+            started = time.perf_counter()
+            results[name] = job()
+            times[name].append(time.perf_counter() - started)
+    return {name: statistics.median(samples) for name, samples in times.items()}, results
+
+
+def plot_seconds(seconds: dict[str, float], file_name: str, title: str) -> None:
+    # Imported here, not at the top: spawn and forkserver workers re-import this module,
+    # and none of them needs matplotlib.
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(6.4, 2.6), layout="constrained")
+    ax = fig.subplots()
+    names = list(seconds)[::-1]
+    bars = ax.barh(names, [seconds[name] for name in names], color="#3f51b5")
+    ax.bar_label(bars, fmt="%.3f s", padding=3)
+    ax.set_xlabel("wall time (seconds, median; lower is better)")
+    ax.set_xlim(0, max(seconds.values()) * 1.25)
+    ax.set_title(title)
+    alt = f"Horizontal bar chart of median wall time in seconds (lower is better). {title}."
+    fig.savefig(file_name, facecolor="white", metadata={"Title": alt, "Date": None})
+
+
+def main(limit: int = 200_000, repeats: int = 3) -> dict[str, int]:
+    workers = os.cpu_count() or 1
+    print(f"count the primes below {limit:,} in {TASKS} slices; {workers} workers;")
+    print(f"median of {repeats} rounds after a warm-up; pool start-up included in each run")
+    print(f"{'way':<22}{'seconds':>9}{'speedup':>9}{'primes':>9}")
+    labels = {"serial": "serial", "threads": f"threads ({workers} workers)"}
+    labels["processes"] = f"processes ({workers} workers)"
+    ways = {"serial": run_serial, "threads": run_threads, "processes": run_processes}
+    jobs = {name: functools.partial(job, limit, workers) for name, job in ways.items()}
+    medians, results = interleaved_medians(jobs, repeats)
+    seconds = {labels[name]: medians[name] for name in ways}
+    for name, label in labels.items():
+        speedup = medians["serial"] / medians[name]
+        print(f"{label:<22}{medians[name]:>9.3f}{speedup:>8.2f}x{results[name]:>9,}")
+    plot_seconds(
+        seconds,
+        "cpu_bound_three_ways.svg",
+        f"CPU-bound job: serial, {workers} threads and {workers} processes",
+    )
+    return results
+
+
+if __name__ == "__main__":
+    main()
