@@ -1,0 +1,117 @@
+"""The reader's experience, in headless Chromium over the built site served on 127.0.0.1.
+
+Needs Debian's Chromium (`apt-get install -y chromium`); without it these tests skip.
+Full-page screenshots land in `test-artifacts/screenshots/`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from local_server import QUIET_CHROMIUM, serving
+from test_site import nav_pages
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="no browser: install Debian's Chromium (apt-get install -y chromium) to run these",
+)
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path):
+    with serving(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=QUIET_CHROMIUM)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site_url: str):
+    """A fresh page that records console errors and every request it makes."""
+    context = browser.new_context(base_url=site_url)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    page.errors, page.requests = [], []
+    page.on("console", lambda message: message.type == "error" and page.errors.append(message))
+    page.on("pageerror", lambda error: page.errors.append(error))
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()
+
+
+# A snippet inside a content tab is hidden until its tab is selected: select it.
+SHOW_ITS_TAB = """snippet => {
+    const block = snippet.closest(".tabbed-block");
+    if (!block) return;
+    const index = [...block.parentElement.children].indexOf(block);
+    block.closest(".tabbed-set").querySelectorAll(":scope > .tabbed-labels > label")[index].click();
+}"""
+
+
+def page_url(page_file: str) -> str:
+    return "" if page_file == "index.md" else page_file.removesuffix(".md") + "/"
+
+
+@pytest.mark.parametrize("page_file", nav_pages())
+def test_page_loads_locally_and_shows_every_run(page, site_url: str, page_file: str):
+    page.goto(page_url(page_file), wait_until="networkidle")
+    assert page.errors == []
+    foreign = [url for url in page.requests if not url.startswith((site_url, "data:", "blob:"))]
+    assert foreign == [], "requests to hosts other than the local server"
+    for snippet in page.locator(".snippet").all():
+        assert snippet.locator(".run-label").inner_text().startswith("Output of python ")
+        assert snippet.locator(".highlight").count() >= 2  # the source, then the output
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{page_file.removesuffix('.md')}.png", full_page=True)
+
+
+@pytest.mark.parametrize("page_file", nav_pages())
+def test_copy_buttons_copy_each_snippet_source(page, page_file: str):
+    page.goto(page_url(page_file))
+    for snippet in page.locator(".snippet").all():
+        snippet.evaluate(SHOW_ITS_TAB)
+        source = snippet.locator(".highlight").first
+        file_name = source.locator(".filename").inner_text()
+        source.hover()
+        source.locator("button[data-md-type=copy]").click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.rstrip() == (ROOT / file_name).read_text().rstrip(), file_name
+
+
+def test_palette_toggle_switches_between_light_and_dark(page):
+    page.goto("")
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") != scheme
+    page.locator("form[data-md-component=palette] label:visible").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_page"),
+    [
+        ("imap_unordered", "pool/"),
+        ("BrokenProcessPool", "process-pool-executor/"),
+        ("authkey", "managers/"),
+    ],
+)
+def test_search_finds_the_page(page, query: str, expected_page: str):
+    page.goto("")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(query)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for()
+    hrefs = [link.get_attribute("href") for link in results.all()]
+    assert any(expected_page in href for href in hrefs), hrefs
