@@ -1,25 +1,12 @@
 """The Pool page: every snippet's main() under each start method, and its script output."""
 
 import ast
-import gc
 import multiprocessing.pool
 
 import pytest
 from helpers import main_result, script_output
 
 SQUARES = [n * n for n in range(10)]
-
-
-@pytest.fixture(autouse=True)
-def collect_pool_cycles():
-    """Free pools still referenced from reference cycles before the leftovers check runs.
-
-    An AsyncResult never completed (or an exception's traceback) and its pool refer to each
-    other; under spawn and forkserver the pool's semaphores stay in /dev/shm until the cycle
-    is collected. A script frees them when it exits; a long test session needs a collection.
-    """
-    yield
-    gc.collect()
 
 
 def test_map_squares(start_method):

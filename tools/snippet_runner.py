@@ -265,6 +265,7 @@ def _run_in_terminal(command: list[str], folder: str, timeout: float) -> tuple[b
         stdout=terminal,
         stderr=terminal,
         start_new_session=True,  # its own process group, so the whole tree can be killed
+        preexec_fn=_as_in_a_terminal,
     )
     os.close(terminal)
     chunks = []
@@ -287,6 +288,11 @@ def _run_in_terminal(command: list[str], folder: str, timeout: float) -> tuple[b
     os.close(reader)
     exit_code = process.wait()
     return b"".join(chunks), None if timed_out else exit_code
+
+
+def _as_in_a_terminal() -> None:
+    # A build started in the background inherits SIGINT ignored; a terminal's program does not.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def as_terminal_shows(output: str) -> str:
