@@ -10,11 +10,9 @@ from pathlib import Path
 
 import psutil
 import pytest
+from snippet_runner import ROOT, SHM, SHM_PREFIXES
 
-ROOT = Path(__file__).resolve().parent.parent
 START_METHODS = ["fork", "spawn", "forkserver"]
-SHM = "/dev/shm"
-SHM_PREFIXES = ("psm_", "wnsm_", "mp-", "sem.mp-")
 # Long-lived helpers: multiprocessing's own, and the browser the browser tests share.
 HELPER_PROCESSES = ("resource_tracker", "forkserver", "playwright", "chromium")
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from local_server import QUIET_CHROMIUM, serving
+from snippet_runner import ROOT
 from test_site import nav_pages
 
 CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(

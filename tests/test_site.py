@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from snippet_runner import run_snippet
+from snippet_runner import ROOT, SNIPPETS, run_snippet
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-SNIPPETS = ROOT / "snippets"
 SHOWN = re.compile(
     r'<span class="filename">snippets/(?P<name>[^<]+)</span>.*?'
     r'<p class="run-label">Output of <code>python [^<]*?\.py(?P<args>[^<]*)</code>.*?</p>\s*'

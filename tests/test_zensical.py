@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from snippet_runner import ROOT
 from test_site import assert_page_shows_its_runs, built_page, nav_pages
 
-ROOT = Path(__file__).resolve().parent.parent
 PROJECT = ["mkdocs.yml", "docs", "snippets", "tools"]
 
 

@@ -135,7 +135,7 @@ def show(
     ``"RuntimeError"``); any other ending fails the build.
     """
     path = snippet_path(name)
-    source = path.read_text()
+    source = path.read_bytes()
     command = " ".join(["python", path.name, *args])
     if os.environ.get("SNIPPETS_RUN") == "off":
         output, label, figures = "(not run: SNIPPETS_RUN=off)", "not run", []
@@ -147,8 +147,8 @@ def show(
     return "\n".join(
         [
             '<div class="snippet" markdown>',
-            _fence("python", source, f"snippets/{name}"),
-            _download_link(path.name, path.read_bytes(), "text/x-python", f"Download {path.name}"),
+            _fence("python", source.decode(), f"snippets/{name}"),
+            _download_link(path.name, source, "text/x-python", f"Download {path.name}"),
             f'<p class="run-label">Output of <code>{command}</code> · {label}</p>',
             _fence("text", output),
             *figures,
@@ -164,7 +164,7 @@ def download_all() -> str:
         for path in sorted(SNIPPETS.rglob("*.py")):
             entry = zipfile.ZipInfo(str(path.relative_to(ROOT)), date_time=(2020, 1, 1, 0, 0, 0))
             zipped.writestr(entry, path.read_bytes(), zipfile.ZIP_DEFLATED)
-    count = len(list(SNIPPETS.rglob("*.py")))
+        count = len(zipped.namelist())
     label = f"Download all {count} snippets (snippets.zip)"
     return _download_link("snippets.zip", archive.getvalue(), "application/zip", label)
 
