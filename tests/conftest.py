@@ -2,33 +2,79 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.forkserver
+import multiprocessing.resource_tracker
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import helpers
 import psutil
 import pytest
-from snippet_runner import ROOT, SHM, SHM_PREFIXES
+from snippet_compatibility import keep_outcomes
+from snippet_execution import (
+    ROOT,
+    SHM,
+    SHM_PREFIXES,
+    interpreter_facts,
+    mapped_shm,
+    mark_tested,
+)
 
 START_METHODS = ["fork", "spawn", "forkserver"]
-# Long-lived helpers: multiprocessing's own, and the browser the browser tests share.
-HELPER_PROCESSES = ("resource_tracker", "forkserver", "playwright", "chromium")
+# Processes that live across tests on purpose (the browser): exempt with their descendants.
+LONG_LIVED: set[int] = set()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def snippet_cache(tmp_path_factory: pytest.TempPathFactory):
-    """Runs are cached in a folder of this session's own, so every snippet runs fresh once."""
-    os.environ["SNIPPETS_CACHE_DIR"] = str(tmp_path_factory.mktemp("snippet-cache"))
-    os.environ.pop("SNIPPETS_FRESH", None)
-    os.environ.pop("SNIPPETS_RUN", None)
-    yield
+# This session's outcomes for the Compatibility page: "snippet args|column" -> outcome.
+OUTCOMES: dict[str, dict[str, str]] = {}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Each snippet runs fresh once per session; the build and the tests share its record."""
+    os.environ["SNIPPETS_FRESH_AFTER"] = str(time.time())
+    # One records folder for the session, also for builds of a copy of the project.
+    os.environ.setdefault("SNIPPETS_CACHE_DIR", str(ROOT / ".cache" / "snippets"))
+    for setting in ("SNIPPETS_FRESH", "SNIPPETS_RUN", "SNIPPETS_REQUIRE_TESTED"):
+        os.environ.pop(setting, None)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """A script test that passes marks the very runs it asserted; one that fails, too.
+
+    Each snippet's outcome, as a script and under each start method, is kept as well.
+    """
+    report = yield
+    if report.when == "call":
+        crash = getattr(report.longrepr, "reprcrash", None)
+        detail = crash.message.splitlines()[0][:160] if crash else ""
+        ran = [(" ".join([r.name, *r.args]), "script") for r in helpers.RECORDS_USED]
+        for record in helpers.RECORDS_USED:
+            mark_tested(record, item.nodeid, report.passed)
+        for cell in ran + helpers.MAIN_CALLS:
+            if OUTCOMES.get("|".join(cell), {}).get("outcome") != "failed":
+                outcome = "passed" if report.passed else "failed"
+                OUTCOMES["|".join(cell)] = {"outcome": outcome, "detail": detail}
+    return report
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    helpers.RECORDS_USED.clear()
+    helpers.MAIN_CALLS.clear()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if OUTCOMES:
+        facts = interpreter_facts(sys.executable)
+        keep_outcomes(facts, sys.executable, OUTCOMES)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built strictly once per session; its snippet runs land in the session cache."""
+    """The site, built strictly once per session, from this session's records."""
     site = tmp_path_factory.mktemp("site")
     build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
@@ -52,7 +98,7 @@ def start_method(request: pytest.FixtureRequest):
 @pytest.fixture(autouse=True)
 def nothing_left_behind():
     """No test may leave a child process or a shared-memory segment behind."""
-    shm_before = set(os.listdir(SHM))
+    shm_before = shm_entries()
     yield
     deadline = time.monotonic() + 5
     while (_stray_children() or _new_segments(shm_before)) and time.monotonic() < deadline:
@@ -65,19 +111,44 @@ def nothing_left_behind():
     assert not new_segments, f"shared memory left in {SHM}: {new_segments}"
 
 
+def shm_entries() -> set[str]:
+    return set(os.listdir(SHM)) if SHM.is_dir() else set()  # none on macOS and Windows
+
+
 def _new_segments(before: set[str]) -> list[str]:
-    return [name for name in set(os.listdir(SHM)) - before if name.startswith(SHM_PREFIXES)]
+    """New multiprocessing entries in /dev/shm, but for those another program has open.
+
+    Another program (a build, or a second test run) may make its own at the same time.
+    """
+    new = {name for name in shm_entries() - before if name.startswith(SHM_PREFIXES)}
+    if not new:
+        return []
+    ours = {os.getpid(), *(child.pid for child in psutil.Process().children(recursive=True))}
+    others = [process for process in psutil.process_iter() if process.pid not in ours]
+    return sorted(new - mapped_shm(others))
+
+
+def multiprocessing_helper_pids() -> set[int]:
+    """This process's resource tracker and fork server: they serve every test, by design.
+
+    Exempt by pid, not by command line: the workers the fork server forks carry its command
+    line, and must be found when left behind.
+    """
+    tracker = multiprocessing.resource_tracker._resource_tracker._pid
+    server = multiprocessing.forkserver._forkserver._forkserver_pid
+    return {pid for pid in (tracker, server) if pid is not None}
 
 
 def _stray_children() -> list[psutil.Process]:
+    exempt = multiprocessing_helper_pids()
     strays = []
     for child in psutil.Process().children(recursive=True):
         try:
-            if child.status() == psutil.STATUS_ZOMBIE:
+            if child.status() == psutil.STATUS_ZOMBIE or child.pid in exempt:
                 continue
-            command = " ".join([child.name(), *child.cmdline()])
+            if LONG_LIVED & {child.pid, *(parent.pid for parent in child.parents())}:
+                continue
         except psutil.NoSuchProcess:
             continue
-        if not any(helper in command for helper in HELPER_PROCESSES):
-            strays.append(child)
+        strays.append(child)
     return strays

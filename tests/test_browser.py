@@ -1,25 +1,30 @@
 """The reader's experience, in headless Chromium over the built site served on 127.0.0.1.
 
-Needs Debian's Chromium (`apt-get install -y chromium`); without it these tests skip.
+Needs Debian's Chromium (`apt-get install -y chromium`); without it these tests skip, except
+under CI (`CI=true`), where they fail.
 Full-page screenshots land in `test-artifacts/screenshots/`.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import psutil
 import pytest
+from conftest import LONG_LIVED
 from local_server import QUIET_CHROMIUM, serving
-from snippet_runner import ROOT
-from test_site import nav_pages
+from playwright import sync_api
+from snippet_execution import ROOT
+from test_site import DOCS, nav_pages, shown_snippets
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-sync_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="no browser: install Debian's Chromium (apt-get install -y chromium) to run these",
-)
+NO_BROWSER = "no browser: install Debian's Chromium (apt-get install -y chromium) to run these"
+if not CHROMIUM.exists():
+    if os.environ.get("CI") == "true":
+        raise RuntimeError(NO_BROWSER)  # CI must run the browser tests, never skip them
+    pytest.skip(NO_BROWSER, allow_module_level=True)
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +35,14 @@ def site_url(built_site: Path):
 
 @pytest.fixture(scope="module")
 def browser():
+    before = {child.pid for child in psutil.Process().children()}
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=QUIET_CHROMIUM)
+        started = {child.pid for child in psutil.Process().children()} - before
+        LONG_LIVED.update(started)  # the driver and its browser serve every test here
         yield browser
         browser.close()
+    LONG_LIVED.difference_update(started)
 
 
 @pytest.fixture
@@ -69,8 +78,13 @@ def test_page_loads_locally_and_shows_every_run(page, site_url: str, page_file: 
     assert page.errors == []
     foreign = [url for url in page.requests if not url.startswith((site_url, "data:", "blob:"))]
     assert foreign == [], "requests to hosts other than the local server"
-    for snippet in page.locator(".snippet").all():
-        assert snippet.locator(".run-label").inner_text().startswith("Output of python ")
+    snippets = page.locator(".snippet").all()
+    assert len(snippets) == len(shown_snippets(DOCS / page_file))  # one block per show() call
+    for snippet in snippets:
+        labels = snippet.locator(".run-label").all()  # one per version tab, or one
+        assert labels, "a snippet shown without its output"
+        for label in labels:
+            assert label.text_content().startswith("Output of python ")
         assert snippet.locator(".highlight").count() >= 2  # the source, then the output
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{page_file.removesuffix('.md')}.png", full_page=True)
@@ -79,7 +93,9 @@ def test_page_loads_locally_and_shows_every_run(page, site_url: str, page_file: 
 @pytest.mark.parametrize("page_file", nav_pages())
 def test_copy_buttons_copy_each_snippet_source(page, page_file: str):
     page.goto(page_url(page_file))
-    for snippet in page.locator(".snippet").all():
+    snippets = page.locator(".snippet").all()
+    assert len(snippets) == len(shown_snippets(DOCS / page_file))  # one block per show() call
+    for snippet in snippets:
         snippet.evaluate(SHOW_ITS_TAB)
         source = snippet.locator(".highlight").first
         file_name = source.locator(".filename").inner_text()

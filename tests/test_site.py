@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import ast
 import html
 import re
 from pathlib import Path
 
 import pytest
 import yaml
-from snippet_runner import ROOT, SNIPPETS, run_snippet
+from snippet_execution import ROOT, SNIPPETS, load, run_key
+from snippet_pages import declared_runs
 
 DOCS = ROOT / "docs"
 SHOWN = re.compile(
@@ -22,13 +22,7 @@ SHOWN = re.compile(
 
 def shown_snippets(page: Path) -> list[tuple[str, tuple[str, ...]]]:
     """The (snippet, command-line arguments) of every ``show(...)`` call on a page."""
-    calls = []
-    for line in page.read_text().splitlines():
-        if line.strip().startswith("print(show("):
-            call = ast.parse(line.strip()).body[0].value.args[0]
-            name, *args = (ast.literal_eval(arg) for arg in call.args)
-            calls.append((name, tuple(args)))
-    return calls
+    return [(name, args) for name, args, _ in declared_runs(page)]
 
 
 def nav_pages() -> list[str]:
@@ -56,7 +50,12 @@ def test_every_snippet_is_shown_on_a_page_and_every_shown_snippet_exists():
     shown = {name for page in DOCS.glob("*.md") for name, _ in shown_snippets(page)}
     on_disk = {str(path.relative_to(SNIPPETS)) for path in SNIPPETS.rglob("*.py")}
     assert shown - on_disk == set(), "pages show snippets that do not exist"
-    assert on_disk - shown == set(), "snippets shown on no page"
+    folders = {str(Path(name).parent) for name in on_disk if len(Path(name).parts) > 2}
+    shown_folders = {str(Path(name).parent) for name in shown if len(Path(name).parts) > 2}
+    assert {name for name in on_disk if len(Path(name).parts) == 2} - shown == set(), (
+        "snippets shown on no page"
+    )
+    assert folders == shown_folders, "example folders shown on no page"
 
 
 def built_page(site: Path, page: str) -> Path:
@@ -70,8 +69,9 @@ def assert_page_shows_its_runs(built: Path, page: str) -> None:
         for match in SHOWN.finditer(built.read_text())
     }
     for name, args in shown_snippets(DOCS / page):
-        run = run_snippet(name, args)  # the cached run the build showed
-        printed = blank_lines_emptied(run.output or "(no output)").rstrip()
+        record = load(run_key(name, args))  # the record the build showed
+        assert record is not None, f"no record of {name} {args}"
+        printed = blank_lines_emptied(record.output or "(no output)").rstrip()
         assert shown_on_page[(name, args)] == printed, name
 
 

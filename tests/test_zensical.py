@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from snippet_runner import ROOT
+from snippet_execution import ROOT
 from test_site import assert_page_shows_its_runs, built_page, nav_pages
 
 PROJECT = ["mkdocs.yml", "docs", "snippets", "tools"]

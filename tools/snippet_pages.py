@@ -1,0 +1,276 @@
+"""Show a snippet on a page: its source, then the record of its run, labelled.
+
+Rendering only reads records (``snippet_execution`` makes them), so a change here re-runs
+nothing. What a run must show is declared once, in the page's ``show(...)`` call; the tests
+read the same declarations (``declared_runs``) and check the same records.
+
+- ``SNIPPETS_RUN=off``: run nothing; pages show the source with a placeholder output.
+- ``SNIPPETS_REQUIRE_TESTED=1``: run nothing either; show only records the tests asserted
+  (``mark_tested``), and fail on any run without one. The published site is built this way.
+"""
+
+from __future__ import annotations
+
+import ast
+import base64
+import functools
+import html
+import io
+import os
+import re
+import sys
+import textwrap
+import zipfile
+from pathlib import Path
+
+from snippet_execution import (
+    ROOT,
+    SNIPPETS,
+    Expected,
+    Record,
+    SnippetError,
+    example_files,
+    interpreters,
+    load,
+    obtain,
+    problems,
+    run_key,
+    snippet_path,
+    tested_marks,
+)
+
+DOCS = ROOT / "docs"
+
+
+def show(name: str, *args: str, **declared) -> str:
+    """Markdown for a page: the snippet's source, then its output and how it was produced.
+
+    ``args`` are passed on the command line; ``declared`` are the fields of ``Expected``. A
+    snippet shown to fail declares how: ``exit_code`` and the start of its last line of output
+    (``ends_with``, for example ``"RuntimeError"``); any other ending fails the build. Each
+    sentence of the prose that reads an outcome off the output is a claim:
+    ``claims={"sentence": r"regular expression a line of output matches"}``.
+    """
+    source = fence("python", snippet_path(name).read_text(), f"snippets/{name}")
+    output = shown_output(name, args, Expected(**declared), sys.executable)
+    return "\n".join(
+        ['<div class="snippet" markdown>', source, download_link(name), output, "</div>"]
+    )
+
+
+def show_versions(name: str, *args: str, **declared) -> str:
+    """As ``show``, with one tab per Python version the build has, each run by that version.
+
+    For snippets whose output depends on the version. The tabs are the versions that ran:
+    a version the build machine lacks gets no tab.
+    """
+    source = fence("python", snippet_path(name).read_text(), f"snippets/{name}")
+    tabs = []
+    for version, python in interpreters().items():
+        output = shown_output(name, args, Expected(**declared), python)
+        tabs.append(f'=== "Python {version}"\n\n{textwrap.indent(output, "    ")}\n')
+    return "\n".join(
+        ['<div class="snippet" markdown>', source, download_link(name), *tabs, "</div>"]
+    )
+
+
+def shown_output(name: str, args: tuple[str, ...], expected: Expected, python: str) -> str:
+    """The run's output, labelled, with its figures; or a placeholder when nothing runs."""
+    command = " ".join(["python", Path(name).name, *args])
+    if os.environ.get("SNIPPETS_RUN") == "off":
+        output, label, figures = "(not run: SNIPPETS_RUN=off)", "not run", []
+    else:
+        record = shown_record(name, args, expected, python)
+        output, label = record.output or "(no output)", run_label(record)
+        label += f" · {compatibility_link(name, args)}"
+        figures = [figure(file_name, svg) for file_name, svg in record.figures.items()]
+    return "\n".join(
+        [
+            f'<p class="run-label">Output of <code>{command}</code> · {label}</p>',
+            fence("text", output),
+            *figures,
+        ]
+    )
+
+
+def shown_record(
+    name: str, args: tuple[str, ...], expected: Expected, python: str = sys.executable
+) -> Record:
+    """The record a page shows: the tests' (``SNIPPETS_REQUIRE_TESTED=1``), or a run's."""
+    try:
+        if require_tested():
+            return tested_record(name, args, expected, python)
+        return obtain(name, args, expected, python)
+    except SnippetError as error:
+        raise SnippetError(f"{page_showing(name, args)}: {error}") from None
+
+
+def require_tested() -> bool:
+    return os.environ.get("SNIPPETS_REQUIRE_TESTED") == "1"
+
+
+def tested_record(
+    name: str, args: tuple[str, ...], expected: Expected, python: str = sys.executable
+) -> Record:
+    """The record the tests asserted, or SnippetError saying why there is none."""
+    record = load(run_key(name, args, python))
+    where = f"snippets/{name} {' '.join(args)}".rstrip()
+    if record is None:
+        raise SnippetError(f"{where}: no record of a run; run the tests first (pytest)")
+    found = problems(record, expected)
+    if found:
+        raise SnippetError(
+            f"{where} {'; '.join(found)} (the tests' run). Its output:\n{record.output}"
+        )
+    marks = tested_marks(record)
+    if marks["failed"] or not marks["passed"]:
+        failed = ", ".join(marks["failed"]) or "none asserted it"
+        raise SnippetError(f"{where}: its run was not asserted by the tests ({failed})")
+    return record
+
+
+def compatibility_link(name: str, args: tuple[str, ...]) -> str:
+    """A link to this run's row on the Compatibility page, from the page that shows it."""
+    up = "" if page_showing(name, args) == "docs/index.md" else "../"
+    return f'<a href="{up}compatibility/#{compatibility_row(name, args)}">on other Pythons</a>'
+
+
+def compatibility_row(name: str, args: tuple[str, ...]) -> str:
+    return "snippet-" + "-".join([name, *args]).replace("/", "-").replace(".", "-")
+
+
+def run_label(record: Record) -> str:
+    ended = "timed out" if record.timed_out else f"exit {record.exit_code}"
+    asserted = " · asserted by the tests" if tested_marks(record)["passed"] else ""
+    interpreter = Path(record.interpreter)
+    if interpreter.is_relative_to(ROOT):
+        interpreter = interpreter.relative_to(ROOT)
+    label = (
+        f"CPython {record.python} (<code>{html.escape(str(interpreter))}</code>) on"
+        f" {record.system} · start method {record.start_method}"
+        f" · {record.cpus} CPUs · {ended} · {record.seconds:.2f} s{asserted}"
+    )
+    if record.measurement > 1:
+        earlier = "; ".join(html.escape(reason) for reason in record.not_shown)
+        label += (
+            f" · measured {record.measurement} times, this is the last: the earlier"
+            f" {'run' if record.measurement == 2 else 'runs'} did not bear out the page ({earlier})"
+        )
+    return label
+
+
+SHOWING = ("show", "show_versions")
+EXECUTED_BLOCK = re.compile(
+    r'^(?P<indent>[ \t]*)```python exec="on"\n(?P<code>.*?)^(?P=indent)```',
+    re.DOTALL | re.MULTILINE,
+)
+
+
+def declared_runs(page: Path) -> list[tuple[str, tuple[str, ...], Expected]]:
+    """Every ``show(...)`` call on a page: (snippet, arguments, how it must end)."""
+    runs = []
+    for block in EXECUTED_BLOCK.finditer(page.read_text()):
+        code = textwrap.dedent(block["code"])
+        code = "\n".join(line for line in code.splitlines() if "--8<--" not in line)
+        for node in ast.walk(ast.parse(code)):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in SHOWING:
+                name, *args = (ast.literal_eval(arg) for arg in node.args)
+                declared = {word.arg: ast.literal_eval(word.value) for word in node.keywords}
+                runs.append((name, tuple(args), Expected(**declared)))
+    return runs
+
+
+def shown_by_version(page: Path) -> set[tuple[str, tuple[str, ...]]]:
+    """The runs a page shows with ``show_versions``: one run per Python the build has."""
+    found = set()
+    for block in EXECUTED_BLOCK.finditer(page.read_text()):
+        for call in re.finditer(r'show_versions\(\s*"([^"]+)"((?:,\s*"[^"]*")*)', block["code"]):
+            found.add((call[1], tuple(re.findall(r'"([^"]*)"', call[2]))))
+    return found
+
+
+def declaration(name: str, args: tuple[str, ...]) -> Expected:
+    """How the page that shows this run declares it ends (a run no page shows: exit 0)."""
+    return declarations().get((name, args), ("", Expected()))[1]
+
+
+def page_showing(name: str, args: tuple[str, ...]) -> str:
+    return declarations().get((name, args), ("a page not in docs/",))[0]
+
+
+def declarations() -> dict[tuple[str, tuple[str, ...]], tuple[str, Expected]]:
+    """Every run shown on the site: (snippet, arguments) -> (page, how it must end)."""
+    pages = sorted(DOCS.glob("*.md"))
+    return declarations_of(tuple((page, page.stat().st_mtime_ns) for page in pages))
+
+
+@functools.cache
+def declarations_of(pages: tuple[tuple[Path, int], ...]) -> dict:
+    """``declarations()`` for these pages as they were at these modification times."""
+    return {
+        (name, args): (f"docs/{page.name}", expected)
+        for page, _ in pages
+        for name, args, expected in declared_runs(page)
+    }
+
+
+def download_all() -> str:
+    """A link to a zip of every snippet, made during the build (same bytes for the same files)."""
+    files = {
+        str(path.relative_to(ROOT)): path.read_bytes()
+        for path in sorted(SNIPPETS.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    label = f"Download all {len(files)} snippet files (snippets.zip)"
+    return data_link("snippets.zip", zipped(files), "application/zip", label)
+
+
+def download_link(name: str) -> str:
+    """The snippet's file, or for an example folder a zip of the whole folder."""
+    files = example_files(name)
+    if len(files) == 1:
+        file_name, content = next(iter(files.items()))
+        return data_link(file_name, content, "text/x-python", f"Download {file_name}")
+    folder = Path(name).parent.name
+    archive = zipped({f"{folder}/{path}": data for path, data in files.items()})
+    label = f"Download {folder}/ ({len(files)} files, as {folder}.zip)"
+    return data_link(f"{folder}.zip", archive, "application/zip", label)
+
+
+def zipped(files: dict[str, bytes]) -> bytes:
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zip_file:
+        for path, content in files.items():
+            entry = zipfile.ZipInfo(path, date_time=(2020, 1, 1, 0, 0, 0))
+            zip_file.writestr(entry, content, zipfile.ZIP_DEFLATED)
+    return archive.getvalue()
+
+
+def data_link(file_name: str, content: bytes, media_type: str, label: str) -> str:
+    data = base64.b64encode(content).decode()
+    return (
+        f'<p class="snippet-download"><a download="{file_name}"'
+        f' href="data:{media_type};base64,{data}">{html.escape(label)}</a></p>'
+    )
+
+
+def figure(file_name: str, svg: str) -> str:
+    """An SVG plot, with its title (matplotlib's ``metadata={"Title": ...}``) as alt text."""
+    title = re.search(r"<dc:title>(.*?)</dc:title>", svg, re.DOTALL)
+    alt = title.group(1).strip() if title else file_name
+    data = base64.b64encode(svg.encode()).decode()
+    return (
+        f'<figure class="snippet-figure"><img alt="{html.escape(alt)}"'
+        f' src="data:image/svg+xml;base64,{data}">'
+        f"<figcaption>{html.escape(file_name)}: {html.escape(alt)}</figcaption></figure>"
+    )
+
+
+def fence(language: str, text: str, title: str | None = None) -> str:
+    ticks = "`" * max(4, longest_backtick_run(text) + 1)
+    header = f'{ticks}{language} title="{title}"' if title else f"{ticks}{language}"
+    return f"{header}\n{text.rstrip()}\n{ticks}"
+
+
+def longest_backtick_run(text: str) -> int:
+    return max((len(run) for run in re.findall(r"`+", text)), default=0)
