@@ -101,6 +101,19 @@ def test_proxy_vs_shared_value_script():
         "RawValue (no lock)",
     ]
     assert all(line.endswith(" increments/s") for line in lines[:5])
-    assert lines[5].startswith("shared Value / manager Value proxy: ")
-    assert lines[6].startswith("shared Array / manager list proxy: ")
-    assert lines[5].endswith("x faster") and lines[6].endswith("x faster")
+    # Each verdict and the ranking agree with the rates printed in the table.
+    rates = {
+        kind: int(line.split()[-2].replace(",", ""))
+        for kind, line in zip(kinds, lines[:5], strict=True)
+    }
+    pairs = [
+        ("Value (synchronized)", "Manager().Value proxy"),
+        ("Array item (synchronized)", "Manager().list proxy item"),
+        ("RawValue (no lock)", "Value (synchronized)"),
+    ]
+    for line, (first, second) in zip(lines[5:8], pairs, strict=True):
+        verdict = "faster" if rates[first] > rates[second] else "not faster"
+        assert line.startswith(f"{first} / {second}: ") and line.endswith(f"x, {verdict}")
+    ranking = ", ".join(sorted(rates, key=rates.get, reverse=True))
+    assert lines[8] == f"fastest first: {ranking}"
+    assert lines[9] == "median of 3 runs, one process each, one warm-up increment per run"

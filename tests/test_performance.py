@@ -1,8 +1,10 @@
 import os
+import re
+import sys
 
 import pytest
-from helpers import main_result, script_output
-from snippet_runner import run_snippet
+from helpers import main_result, script_output, script_record
+from speed_verdicts import assert_agrees
 
 PRIMES_BELOW_3_000 = 430
 PRIMES_BELOW_5_000 = 669
@@ -45,7 +47,28 @@ def test_per_task_overhead_script():
         "Pool.map, chunksize=1",
         "Pool.map, default chunks",
     ]
-    assert lines[7].startswith("one task per message costs ")
+    cost = {line.rsplit(None, 1)[0]: float(line.split()[-1]) for line in lines[2:7]}
+    # The order printed is the order of the costs printed (ties aside).
+    names = {
+        "a direct call": "direct call",
+        "a thread pool": "ThreadPoolExecutor.submit",
+        "a process pool": "ProcessPoolExecutor.submit",
+    }
+    assert lines[7].startswith("per task, cheapest first: ")
+    order = [
+        names[name] for name in lines[7].removeprefix("per task, cheapest first: ").split(" < ")
+    ]
+    assert sorted(order) == sorted(names.values())
+    assert all(cost[a] <= cost[b] for a, b in zip(order[:-1], order[1:], strict=True))
+    chunks = lines[8]
+    assert chunks.startswith("Pool.map with its default chunks: ")
+    assert chunks.endswith(" per task than with chunksize=1")
+    default, one = cost["Pool.map, default chunks"], cost["Pool.map, chunksize=1"]
+    if re.search(r": \d+x cheaper per task", chunks):
+        assert default < one
+    else:
+        assert "not cheaper" in chunks and default > one / 2
+    assert lines[9].startswith("one task per message costs ")
 
 
 def test_speedup_vs_workers(start_method, in_tmp_folder):
@@ -62,13 +85,34 @@ def test_speedup_vs_workers(start_method, in_tmp_folder):
 def test_speedup_vs_workers_script():
     lines = script_output("performance/speedup_vs_workers.py").splitlines()
     cpus = usable_cpus()
-    assert lines[0] == f"count the primes below 160,000 in 48 equal tasks; {cpus} usable CPUs"
+    assert lines[0] == f"count the primes below 60,000 in 48 equal tasks; {cpus} usable CPUs"
     assert lines[3].split() == ["workers", "serial", "s", "pool", "s", "speedup", "efficiency"]
     workers = [1, 2, 4, 8, 16, 32, 64, 128]
     expected_workers = [n for n in workers if n < cpus] + [cpus, 2 * cpus]
-    assert [int(line.split()[0]) for line in lines[4:-1]] == expected_workers
-    assert lines[-1].startswith(f"with {cpus} workers on {cpus} CPUs: speedup ")
-    assert "speedup_vs_workers.svg" in run_snippet("performance/speedup_vs_workers.py").figures
+    rows = {int(line.split()[0]): line.split() for line in lines[4 : 4 + len(expected_workers)]}
+    assert list(rows) == expected_workers
+    verdicts = lines[4 + len(expected_workers) :]
+    assert len(verdicts) == (3 if cpus > 1 else 2)
+    # Each verdict is the one its row's printed times give.
+    if cpus > 1:
+        assert verdicts[0].startswith(f"with 1 worker: {rows[1][3]}, ")
+        assert verdicts[0].endswith(" serial")
+        assert_agrees(verdicts[0], float(rows[1][1]), float(rows[1][2]))
+    at_cpus = verdicts[-2]
+    assert at_cpus.startswith(f"with {cpus} workers on {cpus} CPUs: {rows[cpus][3]}, ")
+    assert at_cpus.endswith(f" serial; efficiency {rows[cpus][4]}")
+    assert_agrees(at_cpus, float(rows[cpus][1]), float(rows[cpus][2]))
+    efficiency = {n: int(rows[n][4].rstrip("%")) for n in (cpus, 2 * cpus)}
+    oversubscribed = verdicts[-1]
+    assert oversubscribed.startswith(
+        f"with {2 * cpus} workers on {cpus} CPUs: efficiency {efficiency[2 * cpus]}%, "
+    )
+    if "not lower than" in oversubscribed:
+        assert efficiency[2 * cpus] >= efficiency[cpus]
+    else:
+        assert f"lower than with {cpus}: the extra workers take turns" in oversubscribed
+        assert efficiency[2 * cpus] <= efficiency[cpus]
+    assert "speedup_vs_workers.svg" in script_record("performance/speedup_vs_workers.py").figures
 
 
 def test_chunksize_sweep(start_method, in_tmp_folder):
@@ -82,10 +126,30 @@ def test_chunksize_sweep_script():
     lines = script_output("performance/chunksize_sweep.py").splitlines()
     assert lines[0] == "8,192 tasks; Pool of 2 workers; median of 3 rounds after a warm-up"
     assert lines[1].startswith("serial loop: ") and lines[1].endswith(" µs per task")
-    chunksizes = [line.split()[0] for line in lines[4:12]]
+    serial = lines[3].split()
+    assert serial[0] == "serial"
+    rows = [line.split() for line in lines[4:12]]
+    chunksizes = [row[0] for row in rows]
     assert chunksizes == ["1", "4", "16", "64", "256", "1,024", "4,096", "8,192"]
-    assert lines[-2].startswith("default chunksize here: 1,024; fastest measured: ")
-    assert "chunksize_sweep.svg" in run_snippet("performance/chunksize_sweep.py").figures
+    seconds = {row[0]: float(row[1]) for row in rows}
+    assert lines[12].startswith("default chunksize here: 1,024; fastest measured: ")
+    fastest = lines[12].rsplit(maxsplit=1)[-1]
+    assert seconds[fastest] == min(seconds.values())
+    assert lines[13].startswith("chunksize 1 took ")
+    # Each verdict is the one the printed times give, against the serial loop's.
+    named = {"chunksize 1": "1", f"the fastest, chunksize {fastest}": fastest}
+    assert [line.split(":")[0] for line in lines[14:16]] == list(named)
+    for line, chunksize in zip(lines[14:16], named.values(), strict=True):
+        assert line.endswith(" the serial loop")
+        assert_agrees(line, float(serial[1]), seconds[chunksize])
+    # ... and the single chunk's, against the fastest chunksize's.
+    one_chunk = lines[16]
+    assert one_chunk.startswith("one chunk for everything: ")
+    assert f" the speed of chunksize {fastest}, " in one_chunk
+    assert one_chunk.endswith(" it: one worker did every task")
+    assert_agrees(one_chunk, seconds[fastest], seconds["8,192"])
+    assert len(lines) == 17
+    assert "chunksize_sweep.svg" in script_record("performance/chunksize_sweep.py").figures
 
 
 def test_pickling_cost(start_method, in_tmp_folder):
@@ -102,7 +166,7 @@ def test_pickling_cost(start_method, in_tmp_folder):
 
 def test_pickling_cost_script():
     lines = script_output("performance/pickling_cost.py").splitlines()
-    assert [line.split()[0] for line in lines[2:]] == ["bytes"] * 5 + ["list"] * 5
+    assert [line.split()[0] for line in lines[2:12]] == ["bytes"] * 5 + ["list"] * 5
     assert [line.split()[-4] for line in lines[2:7]] == [
         "1,018",
         "10,018",
@@ -110,7 +174,40 @@ def test_pickling_cost_script():
         "1,000,009",
         "4,000,009",
     ]
-    assert "pickling_cost.svg" in run_snippet("performance/pickling_cost.py").figures
+    rows = {"bytes": lines[2:7], "list": lines[7:12]}
+    # (pickled bytes, pickle ms, to-worker ms) of each row, as printed
+    sizes = {
+        kind: [
+            (int(row.split()[-4].replace(",", "")), *map(float, row.split()[-3:-1])) for row in mine
+        ]
+        for kind, mine in rows.items()
+    }
+    smallest, largest, per_byte = lines[12:15]
+    assert len(lines) == 15
+    # The verdicts are the ones the printed figures give.
+    assert smallest.startswith("smallest: sending took ")
+    if smallest.endswith(": the round trip, not pickling, is the cost"):
+        assert all(mine[0][2] > mine[0][1] for mine in sizes.values())
+    else:
+        assert smallest.endswith(": pickling is much of the cost")
+    assert largest.startswith("largest: 4.0x the size took ")
+    size_ratio = sizes["bytes"][-1][0] / sizes["bytes"][-2][0]
+    grew = [mine[-1][2] / mine[-2][2] for mine in sizes.values()]
+    if largest.endswith(": the time grows with the size"):
+        assert min(grew) >= 0.45 * size_ratio
+    else:
+        assert largest.endswith(": the time grows much less than the size")
+        assert min(grew) < 0.55 * size_ratio
+    assert per_byte.startswith("per byte sent at the largest size: a list of floats cost ")
+    bytes_cost, list_cost = (mine[-1][2] / mine[-1][0] for mine in sizes.values())
+    if " more than bytes " in per_byte:
+        assert list_cost > bytes_cost
+    elif " less than bytes " in per_byte:
+        assert list_cost < bytes_cost
+    else:
+        assert " about as much as bytes " in per_byte
+        assert bytes_cost / 1.3 < list_cost < bytes_cost * 1.3
+    assert "pickling_cost.svg" in script_record("performance/pickling_cost.py").figures
 
 
 def test_amdahl_law(start_method, in_tmp_folder):
@@ -118,7 +215,7 @@ def test_amdahl_law(start_method, in_tmp_folder):
     workers = list(range(1, usable_cpus() + 1))
     assert result["workers"] == workers
     every_run = {"serial": PRIMES_BELOW_3_000, **{n: PRIMES_BELOW_3_000 for n in workers}}
-    assert result["results"] == {4: every_run, 16: every_run}
+    assert result["results"] == {4: every_run, 28: every_run}
     assert svg_title(in_tmp_folder, "amdahl_law.svg").startswith("Line chart of speedup")
 
 
@@ -134,9 +231,37 @@ def test_amdahl_law_script():
         "Amdahl",
         "limit",
     ]
-    assert len(lines) == 2 + 2 * (1 + cpus)
+    assert len(lines) == 2 + 2 * (1 + cpus) + 4
     assert [line.split()[1] for line in (lines[2], lines[3 + cpus])] == ["serial", "serial"]
-    assert "amdahl_law.svg" in run_snippet("performance/amdahl_law.py").figures
+    blocks = [lines[2 : 3 + cpus], lines[3 + cpus : 4 + 2 * cpus]]
+    # (measured, Amdahl) of each pool row, as printed
+    speedups = [
+        [tuple(float(x.rstrip("x")) for x in row.split()[-3:-1]) for row in block[1:]]
+        for block in blocks
+    ]
+    *at_cpus, order, ceiling = lines[-4:]
+    # Each verdict is the one the printed figures give.
+    for verdict, block, pairs in zip(at_cpus, blocks, speedups, strict=True):
+        fraction, measured = block[0].split()[0], block[-1].split()[2]
+        assert verdict.startswith(f"with {cpus} workers and a {fraction} serial part: {measured}, ")
+        assert verdict.endswith(" serial")
+        assert_agrees(verdict, 1.0, 1 / pairs[-1][0])  # a speedup against serial's 1.0x
+    # The order verdict is the order of the two speedups printed.
+    larger_gave_smaller = speedups[0][-1][0] > speedups[1][-1][0]
+    assert order == (
+        "the larger serial part gave the smaller speedup"
+        if larger_gave_smaller
+        else "the larger serial part did not give the smaller speedup"
+    )
+    every = [pair for block in speedups for pair in block]
+    if ceiling == "no measured speedup beat Amdahl's prediction by more than 20%: it is a ceiling":
+        assert all(measured <= 1.25 * amdahl for measured, amdahl in every)
+    else:
+        assert re.fullmatch(
+            r"\d+ measured speedups beat Amdahl's prediction by more than 20%", ceiling
+        )
+        assert any(measured > 1.15 * amdahl for measured, amdahl in every)
+    assert "amdahl_law.svg" in script_record("performance/amdahl_law.py").figures
 
 
 def test_scaling_patterns(start_method):
@@ -154,10 +279,43 @@ def test_scaling_patterns(start_method):
 def test_scaling_patterns_script():
     lines = script_output("performance/scaling_patterns.py").splitlines()
     assert lines[0].startswith(f"each pattern run serially and on {usable_cpus()} worker processes")
-    assert [line[:30].strip() for line in lines[3:]] == [
+    assert [line[:30].strip() for line in lines[3:8]] == [
         "coarse, equal tasks",
         "unequal tasks, one at a time",
         "unequal tasks, fixed chunks",
         "big data, little work",
         "tiny tasks",
     ]
+    # Each row's verdict is the one its printed times give.
+    pool_seconds = {}
+    for line in lines[3:8]:
+        serial_s, pool_s = (float(x) for x in line[30:].split()[:2])
+        pool_seconds[line[:30].strip()] = pool_s
+        assert line.endswith(" serial")
+        assert_agrees(line[30:], serial_s, pool_s)
+    assert len(lines) == 9 and lines[8].startswith("unequal tasks one at a time: ")
+    assert lines[8].endswith(" in fixed chunks")
+    assert_agrees(
+        lines[8],
+        pool_seconds["unequal tasks, fixed chunks"],
+        pool_seconds["unequal tasks, one at a time"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "arguments"),
+    [
+        ("performance/speedup_vs_workers.py", {"limit": 2_000, "repeats": 1}),
+        ("performance/chunksize_sweep.py", {"tasks": 64, "repeats": 1}),
+        ("performance/pickling_cost.py", {"sizes": [1_000], "repeats": 1}),
+        ("performance/amdahl_law.py", {"limit": 2_000, "repeats": 1}),
+    ],
+)
+def test_without_matplotlib(name, arguments, in_tmp_folder, monkeypatch, capsys):
+    """Without matplotlib, the numbers and verdicts print, then how to get the picture."""
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib... fails
+    monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
+    main_result(name, **arguments)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == "matplotlib is not installed: no plot (pip install matplotlib to draw it)"
+    assert list(in_tmp_folder.iterdir()) == []

@@ -8,15 +8,22 @@ from helpers import main_result, script_output
 
 START_METHODS = ["fork", "spawn", "forkserver"]
 BOOTSTRAP_ERROR = "An attempt has been made to start a new process before the"
-NOT_IN_MAIN = "AttributeError: Can't get attribute 'square' on <module '__main__' (built-in)>"
+# Two messages are worded by version: from 3.12 an interactive session's __main__ is described
+# by its loader; 3.13 says it "can't get" the local object that 3.11 and 3.12 "can't pickle".
+SESSION_MAIN = (
+    "(built-in)" if sys.version_info < (3, 12) else "(<class '_frozen_importlib.BuiltinImporter'>)"
+)
+LOCAL_OBJECT = (
+    "Can't get local object" if sys.version_info >= (3, 13) else "Can't pickle local object"
+)
+NOT_IN_MAIN = f"AttributeError: Can't get attribute 'square' on <module '__main__' {SESSION_MAIN}>"
 LOST_TASK = "multiprocessing.context.TimeoutError"
 
 
 # No main guard. Its main() is called by the module's last line, so importing it here would
 # run it inside pytest (and its spawned workers would import it again): script run only.
 def test_no_main_guard_script():
-    broken = "concurrent.futures.process.BrokenProcessPool"
-    output = script_output("pitfalls/no_main_guard.py", exit_code=1, ends_with=broken)
+    output = script_output("pitfalls/no_main_guard.py")
     assert BOOTSTRAP_ERROR in output
     assert output.count("RuntimeError: ") == 1
 
@@ -36,17 +43,17 @@ def test_lambda_to_pool(start_method):
 
 
 def test_lambda_to_pool_script():
-    script_output("pitfalls/lambda_to_pool.py", exit_code=1, ends_with="_pickle.PicklingError")
+    script_output("pitfalls/lambda_to_pool.py")
 
 
 def test_local_function_to_pool(start_method):
-    with pytest.raises(AttributeError, match=r"Can't pickle local object 'main.<locals>.power'"):
+    with pytest.raises(AttributeError, match=rf"{LOCAL_OBJECT} 'main.<locals>.power'"):
         main_result("pitfalls/local_function_to_pool.py")
 
 
 def test_local_function_to_pool_script():
-    ending = "AttributeError: Can't pickle local object"
-    script_output("pitfalls/local_function_to_pool.py", exit_code=1, ends_with=ending)
+    output = script_output("pitfalls/local_function_to_pool.py")
+    assert output.rstrip().endswith(f"AttributeError: {LOCAL_OBJECT} 'main.<locals>.power'")
 
 
 def test_module_level_function_fixed(start_method):
@@ -59,23 +66,23 @@ def test_module_level_function_fixed_script():
     )
 
 
-def test_interactive_session(start_method):
+def test_interactive_session():
     assert main_result("pitfalls/interactive_session.py") == [NOT_IN_MAIN, LOST_TASK]
 
 
 def test_interactive_session_script():
     # The interactive interpreter survives its errors and ends at its next prompt, exit 0.
-    output = script_output("pitfalls/interactive_session.py", ends_with=">>>")
+    output = script_output("pitfalls/interactive_session.py")
     assert NOT_IN_MAIN in output
     assert LOST_TASK in output
 
 
 def test_interactive_session_fixed(start_method):
-    assert main_result("pitfalls/interactive_session_fixed.py") == "[0, 1, 4, 9]"
+    assert main_result("pitfalls/session_imports_its_workers/session.py") == "[0, 1, 4, 9]"
 
 
 def test_interactive_session_fixed_script():
-    output = script_output("pitfalls/interactive_session_fixed.py", "spawn")
+    output = script_output("pitfalls/session_imports_its_workers/session.py", "spawn")
     assert output.splitlines()[0] == "start method: spawn"
     assert output.rstrip().splitlines()[-2].endswith("[0, 1, 4, 9]")
     assert "Error" not in output
@@ -87,7 +94,7 @@ def test_join_before_drain(start_method):
 
 
 def test_join_before_drain_script():
-    output = script_output("pitfalls/join_before_drain.py", exit_code=1, ends_with="TimeoutError")
+    output = script_output("pitfalls/join_before_drain.py")
     assert "after join(timeout=2): child alive True, exit code None" in output
 
 
@@ -106,7 +113,7 @@ def test_trusting_empty(start_method):
 
 
 def test_trusting_empty_script():
-    output = script_output("pitfalls/trusting_empty.py", exit_code=1, ends_with="ZeroDivisionError")
+    output = script_output("pitfalls/trusting_empty.py")
     assert output.splitlines()[0] == "received []"
 
 
@@ -125,7 +132,7 @@ def test_lost_updates(start_method):
 
 
 def test_lost_updates_script():
-    output = script_output("pitfalls/lost_updates.py", exit_code=1, ends_with="AssertionError")
+    output = script_output("pitfalls/lost_updates.py")
     assert output.startswith("expected 80,000, counted ")
 
 
@@ -144,8 +151,7 @@ def test_manager_nested_mutation(start_method):
 
 
 def test_manager_nested_mutation_script():
-    ending = "ValueError: max() arg is an empty"
-    output = script_output("pitfalls/manager_nested_mutation.py", exit_code=1, ends_with=ending)
+    output = script_output("pitfalls/manager_nested_mutation.py")
     assert output.startswith("results after 3 workers appended: []")
 
 
@@ -167,7 +173,7 @@ def test_pool_exit_before_results(start_method):
 
 def test_pool_exit_before_results_script():
     name = "pitfalls/pool_exit_before_results.py"
-    output = script_output(name, exit_code=1, ends_with=LOST_TASK)
+    output = script_output(name)
     assert output.startswith("ready after the with block: [False, False, False, False]")
 
 
@@ -210,8 +216,7 @@ def test_worker_killed_executor(start_method):
 
 
 def test_worker_killed_executor_script():
-    ending = "concurrent.futures.process.BrokenProcessPool"
-    script_output("pitfalls/worker_killed_executor.py", exit_code=1, ends_with=ending)
+    script_output("pitfalls/worker_killed_executor.py")
 
 
 def test_worker_killed_pool_waits(start_method):
@@ -220,7 +225,7 @@ def test_worker_killed_pool_waits(start_method):
 
 
 def test_worker_killed_pool_waits_script():
-    script_output("pitfalls/worker_killed_pool_waits.py", exit_code=1, ends_with=LOST_TASK)
+    script_output("pitfalls/worker_killed_pool_waits.py")
 
 
 KILLED_RESULTS = {0: 0, 1: 1, 2: 4, 3: "killed its worker", 4: 16, 5: 25}
@@ -237,13 +242,13 @@ def test_worker_killed_recovered_script():
     assert lines[-1] == f"results: {KILLED_RESULTS}"
 
 
-def test_fork_with_threads(start_method):
+def test_fork_with_threads():
     with pytest.raises(TimeoutError, match="never got the lock"):
         main_result("pitfalls/fork_with_threads.py")
 
 
 def test_fork_with_threads_script():
-    output = script_output("pitfalls/fork_with_threads.py", exit_code=1, ends_with="TimeoutError")
+    output = script_output("pitfalls/fork_with_threads.py")
     assert "child: acquire(timeout=2) returned False" in output
     if sys.version_info >= (3, 12):
         assert "DeprecationWarning" in output
@@ -251,7 +256,7 @@ def test_fork_with_threads_script():
         assert "no warning (3.12 added one for fork with threads)" in output
 
 
-def test_fork_with_threads_fixed(start_method):
+def test_fork_with_threads_fixed():
     assert main_result("pitfalls/fork_with_threads_fixed.py") is True
     assert main_result("pitfalls/fork_with_threads_fixed.py", "spawn") is True
 
@@ -261,7 +266,7 @@ def test_fork_with_threads_fixed_script():
     assert output.strip() == "start method forkserver: the child's acquire(timeout=2) returned True"
 
 
-def test_logging_under_spawn(start_method):
+def test_logging_under_spawn():
     assert main_result("pitfalls/logging_under_spawn.py") == [0, 1, 4, 9]
 
 
@@ -289,19 +294,23 @@ def test_logging_queue_listener_script():
     assert all(line.startswith("SpawnPoolWorker-") for line in lines[1:-1])
 
 
-def test_ctrl_c_in_pool(start_method):
-    # The interrupted program runs in a child interpreter and process group of its own.
-    assert main_result("pitfalls/ctrl_c_in_pool.py") in CTRL_C_OUTCOMES
+def test_ctrl_c_in_pool():
+    # The interrupted program runs in a child interpreter and process group of its own, with
+    # that interpreter's default start method: this process's default does not reach it.
+    assert main_result("pitfalls/ctrl_c_in_pool.py") == CTRL_C_OUTCOME
 
 
-CTRL_C_OUTCOMES = {"exit status -2", "hung: still running after 5 s, killed"}
+# Ctrl-C comes while both workers are inside a task, never in the pool's bookkeeping: the
+# parent dies of its KeyboardInterrupt (SIGINT, signal 2) after terminating the workers.
+CTRL_C_OUTCOME = "exit status -2"
 
 
 def test_ctrl_c_in_pool_script():
-    output = script_output("pitfalls/ctrl_c_in_pool.py")
-    assert "PoolWorker-" in output and "KeyboardInterrupt" in output
-    outcome = output.strip().splitlines()[-1].removeprefix("--- the program ended with: ")
-    assert outcome in CTRL_C_OUTCOMES
+    lines = script_output("pitfalls/ctrl_c_in_pool.py").splitlines()
+    workers, tasks = zip(*sorted(line.split(": ", 1) for line in lines[:2]), strict=True)
+    assert all("PoolWorker-" in worker for worker in workers) and len(set(workers)) == 2
+    assert sorted(tasks) == ["slow_square(0) started", "slow_square(1) started"]
+    assert lines[-2:] == ["KeyboardInterrupt", f"--- the program ended with: {CTRL_C_OUTCOME}"]
 
 
 # The fixed snippet sends SIGINT to its own process group. Called in this process, main()

@@ -7,6 +7,7 @@ from collections import Counter
 
 import pytest
 from helpers import main_result, script_output
+from speed_verdicts import assert_agrees, seconds_in
 
 
 def primes_below(limit: int) -> int:
@@ -34,11 +35,22 @@ def test_hash_files_in_folder(start_method):
 
 def test_hash_files_in_folder_script():
     lines = script_output("recipes/hash_files_in_folder.py").splitlines()
-    assert lines[0].startswith("64 files of 4 MiB each in hash-recipe-")
-    assert [bool(TIMING_LINE.match(line)) for line in lines[1:4]] == [True, True, True]
-    assert lines[4] == "same 64 digests from all three: True"
-    assert lines[5].startswith("file_000.bin  sha256 ")
+    assert re.fullmatch(r"64 files of 2 MiB each in a temporary folder, \d+ workers", lines[0])
+    assert lines[1] == "median of 3 rounds after a warm-up, the three ways taking turns"
+    assert [bool(TIMING_LINE.match(line)) for line in lines[2:5]] == [True, True, True]
+    serial_s, threads_s, processes_s = (seconds_in(line)[0] for line in lines[2:5])
+    assert lines[5] == "same 64 digests from all three: True"
+    assert lines[6].startswith("file_000.bin  sha256 ")
+    # Each verdict is the one the printed times give.
+    workers = lines[0].rsplit(", ", 1)[1].removesuffix(" workers")
+    assert lines[7].startswith(f"verdict: {workers} threads were ")
+    assert lines[7].endswith("x)") and " serial (" in lines[7]
+    assert_agrees(lines[7], serial_s, threads_s)
+    assert lines[8].startswith(f"verdict: {workers} processes were ")
+    assert lines[8].endswith("x)") and f" {workers} threads (" in lines[8]
+    assert_agrees(lines[8], threads_s, processes_s)
     assert lines[-1] == "folder removed: True"
+    assert len(lines) == 10
 
 
 def test_word_count_map_reduce(start_method):
@@ -56,10 +68,21 @@ def test_word_count_map_reduce(start_method):
 
 def test_word_count_map_reduce_script():
     lines = script_output("recipes/word_count_map_reduce.py").splitlines()
-    assert lines[0].startswith("1000 documents, 1,000,000 words, ")
-    assert lines[1].startswith("serial ") and lines[2].startswith("map-reduce ")
-    assert lines[3].startswith("same counts: True; ")
-    assert len(lines) == 9  # the five most common words follow
+    assert len(lines) == 12  # the five most common words sit between the counts and the verdict
+    workers = int(lines[0].removeprefix("1000 documents, 1,000,000 words, ").split()[0])
+    assert lines[1] == "median of 3 rounds after a warm-up, serial and map-reduce taking turns"
+    assert lines[2].startswith("serial ")
+    assert lines[3].startswith("pool start-up ")
+    assert lines[3].endswith(f"(once, until it answered {workers} empty tasks)")
+    assert lines[4].startswith("map-reduce ") and lines[4].endswith("on the running pool")
+    serial_s, startup_s, parallel_s = (seconds_in(line)[0] for line in lines[2:5])
+    assert lines[5].startswith("same counts: True; ")
+    # The verdict is the one the printed times give, without and with the start-up.
+    running, with_startup = lines[11].split("; counting the start-up too, ")
+    assert running.startswith("verdict: on the running pool, the map-reduce was ")
+    assert running.endswith("x)") and with_startup.endswith("x)")
+    assert_agrees(running, serial_s, parallel_s)
+    assert_agrees(with_startup, serial_s, startup_s + parallel_s)
 
 
 def test_url_checker_local_server(start_method):
@@ -76,8 +99,15 @@ def test_url_checker_local_server_script(args):
     labels = [line.split(" s ")[0].rsplit(maxsplit=1)[0] for line in lines[2:5]]
     assert labels == ["serial", "8 threads", "8 processes"]
     assert all("speedup" in line for line in lines[2:5])
+    serial_s, threads_s, processes_s = (seconds_in(line)[0] for line in lines[2:5])
     assert lines[5] == "statuses {200: 32, 404: 4, 500: 4}; same from all three: True"
     assert lines[6] == "server stopped: True"
+    # Each verdict is the one the printed times give.
+    assert lines[7].startswith("verdict: 8 threads were ") and " serial (" in lines[7]
+    assert_agrees(lines[7], serial_s, threads_s)
+    assert lines[8].startswith("verdict: 8 processes were ") and " 8 threads (" in lines[8]
+    assert_agrees(lines[8], threads_s, processes_s)
+    assert len(lines) == 9
 
 
 def test_progress_bar_tqdm(start_method):

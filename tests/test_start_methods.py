@@ -68,7 +68,7 @@ def fresh_fork_server():
 
 
 @pytest.mark.parametrize("preload", [True, False])
-def test_forkserver_preload(start_method, fresh_fork_server, preload):
+def test_forkserver_preload(fresh_fork_server, preload):
     assert main_result("start_methods/forkserver_preload.py", preload=preload) == [preload] * 4
 
 
@@ -82,7 +82,7 @@ def test_forkserver_preload_script(args):
     ]
 
 
-def test_startup_cost(start_method):
+def test_startup_cost():
     results = main_result("start_methods/startup_cost.py", n=2, repeats=1)
     assert list(results) == multiprocessing.get_all_start_methods()
     for measured in results.values():
@@ -98,3 +98,8 @@ def test_startup_cost_script():
         " to start and join 4 processes"
     )
     assert lines[6].startswith("forkserver takes ")
+    # The ranking agrees with the start+join column printed in the table.
+    start_and_join = {line.split()[0]: float(line.split()[2]) for line in lines[2:5]}
+    ranking = sorted(start_and_join, key=start_and_join.get)
+    ranked = ", ".join(ranking)
+    assert lines[7] == f"cheapest to start and join 4 processes, first to last: {ranked}"

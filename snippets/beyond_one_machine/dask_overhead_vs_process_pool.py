@@ -32,6 +32,18 @@ def ignore_shutdown_races() -> None:
     )
 
 
+def compared(speedup: float) -> str:
+    """How one time compares with another, given their ratio (as printed, to two decimals).
+    Within 20% either way is called no difference: on a machine that also runs other
+    programs, their load alone can make that much."""
+    speedup = round(speedup, 2)
+    if speedup >= 1.2:
+        return "faster than"
+    if speedup <= round(1 / 1.2, 2):
+        return "slower than"
+    return "about as fast as"
+
+
 def main(n_tasks: int = 200, repeats: int = 3) -> dict:
     items = list(range(n_tasks))
 
@@ -68,6 +80,14 @@ def main(n_tasks: int = 200, repeats: int = 3) -> dict:
     print(f"ProcessPoolExecutor.map   {pool_per_task_s * 1e6:7.0f} µs per task")
     print(f"Client.map + gather       {dask_per_task_s * 1e6:7.0f} µs per task   {ratio:.1f}x")
     print(f"start-up: pool {pool_start_s:.2f} s, LocalCluster {cluster_start_s:.2f} s")
+    # The verdicts, read off this run's own times.
+    per_task = f"{compared(1 / ratio)} the process pool ({ratio:.1f}x the time)"
+    print(f"verdict: per task, Dask was {per_task}")
+    startup_ratio = cluster_start_s / pool_start_s
+    print(
+        f"verdict: to start, the LocalCluster was {compared(1 / startup_ratio)} the pool"
+        f" ({startup_ratio:.0f}x the time)"
+    )
     print(
         f"for that overhead to stay under 1%, a Dask task should run {dask_per_task_s * 100:.2f} s"
     )

@@ -11,7 +11,7 @@ WORKERS = 2
 def small_task(n: int) -> int:
     """Some tens of microseconds of pure-Python work."""
     total = 0
-    for i in range(400):
+    for i in range(200):
         total += (n * i) % 7
     return total
 
@@ -53,10 +53,26 @@ def default_chunksize(tasks: int, workers: int) -> int:
     return chunksize + 1 if extra else chunksize
 
 
+def compared(speedup: float) -> str:
+    """How one time compares with another, given their ratio (as printed, to two decimals).
+    Within 20% either way is called no difference: on a machine that also runs other
+    programs, their load alone can make that much."""
+    speedup = round(speedup, 2)
+    if speedup >= 1.2:
+        return "faster than"
+    if speedup <= round(1 / 1.2, 2):
+        return "slower than"
+    return "about as fast as"
+
+
 def plot(chunksizes: list[int], seconds: list[float], serial: float, tasks: int) -> None:
     # Imported here, not at the top: spawn and forkserver workers re-import this module,
     # and none of them needs matplotlib.
-    from matplotlib.figure import Figure
+    try:
+        from matplotlib.figure import Figure
+    except ImportError:
+        print("matplotlib is not installed: no plot (pip install matplotlib to draw it)")
+        return
 
     fig = Figure(figsize=(6.4, 3.4), layout="constrained")
     axes = fig.subplots()
@@ -105,6 +121,17 @@ def main(tasks: int = 8192, repeats: int = 3) -> dict[str, object]:
     print(
         f"chunksize 1 took {seconds[0] / min(seconds):.1f}x the fastest;"
         f" one chunk for everything took {seconds[-1] / min(seconds):.1f}x"
+    )
+    # The verdicts, read off this run's own numbers.
+    for label, elapsed in [
+        ("chunksize 1", seconds[0]),
+        (f"the fastest, chunksize {best:,}", min(seconds)),
+    ]:
+        print(f"{label}: {serial / elapsed:.2f}x, {compared(serial / elapsed)} the serial loop")
+    one_chunk = min(seconds) / seconds[-1]
+    print(
+        f"one chunk for everything: {one_chunk:.2f}x the speed of chunksize {best:,},"
+        f" {compared(one_chunk)} it: one worker did every task"
     )
     plot(chunksizes, seconds, serial, tasks)
     return {"serial": expected, "results": results}

@@ -6,6 +6,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 
 SIZES = [1_000, 10_000, 100_000, 1_000_000, 4_000_000]  # pickled size in bytes, roughly
+KINDS = ("bytes", "list of floats")
 
 
 def payload(kind: str, size: int) -> bytes | list[float]:
@@ -34,14 +35,48 @@ def median_seconds(job, repeats: int) -> float:
     return statistics.median(times)
 
 
+def verdicts(rows: list[dict[str, object]]) -> None:
+    """What this run's numbers say, for the smallest and the largest payloads."""
+    by_kind = {kind: [row for row in rows if row["kind"] == kind] for kind in KINDS}
+    trip = {kind: mine[0]["worker_s"] / mine[0]["pickle_s"] for kind, mine in by_kind.items()}
+    cost = "the round trip, not pickling, is the cost"
+    if min(trip.values()) < 10:
+        cost = "pickling is much of the cost"
+    print(
+        f"smallest: sending took {trip['bytes']:.0f}x (bytes), {trip['list of floats']:.0f}x"
+        f" (list) as long as pickling: {cost}"
+    )
+    if len(rows) < 2 * len(KINDS):
+        return
+    size_ratio = by_kind["bytes"][-1]["pickled_bytes"] / by_kind["bytes"][-2]["pickled_bytes"]
+    grew = {kind: mine[-1]["worker_s"] / mine[-2]["worker_s"] for kind, mine in by_kind.items()}
+    grows = "the time grows with the size"
+    if min(grew.values()) < size_ratio / 2:
+        grows = "the time grows much less than the size"
+    print(
+        f"largest: {size_ratio:.1f}x the size took {grew['bytes']:.1f}x (bytes),"
+        f" {grew['list of floats']:.1f}x (list) as long to send: {grows}"
+    )
+    per_byte = {
+        kind: mine[-1]["worker_s"] / mine[-1]["pickled_bytes"] for kind, mine in by_kind.items()
+    }
+    ratio = round(per_byte["list of floats"] / per_byte["bytes"], 2)  # as printed
+    more = "more than" if ratio >= 1.2 else "less than" if ratio <= 0.83 else "about as much as"
+    print(f"per byte sent at the largest size: a list of floats cost {more} bytes ({ratio:.2f}x)")
+
+
 def plot(rows: list[dict[str, object]]) -> None:
     # Imported here, not at the top: spawn and forkserver workers re-import this module,
     # and none of them needs matplotlib.
-    from matplotlib.figure import Figure
+    try:
+        from matplotlib.figure import Figure
+    except ImportError:
+        print("matplotlib is not installed: no plot (pip install matplotlib to draw it)")
+        return
 
     fig = Figure(figsize=(6.4, 3.8), layout="constrained")
     axes = fig.subplots()
-    styles = {"bytes": "#3f51b5", "list of floats": "#e65100"}
+    styles = dict(zip(KINDS, ("#3f51b5", "#e65100"), strict=True))
     for kind, color in styles.items():
         mine = [row for row in rows if row["kind"] == kind]
         sizes = [row["pickled_bytes"] for row in mine]
@@ -78,7 +113,7 @@ def main(sizes: list[int] = SIZES, repeats: int = 3) -> list[dict[str, object]]:
     print(f"{'payload':<16}{'pickled':>12}{'pickle ms':>11}{'to worker ms':>14}{'MB/s':>8}")
     rows = []
     with ProcessPoolExecutor(max_workers=1) as pool:
-        for kind in ("bytes", "list of floats"):
+        for kind in KINDS:
             for size in sizes:
                 data = payload(kind, size)
                 pickled = len(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
@@ -100,6 +135,7 @@ def main(sizes: list[int] = SIZES, repeats: int = 3) -> list[dict[str, object]]:
                     f"{kind:<16}{pickled:>12,}{pickle_s * 1e3:>11.3f}{worker_s * 1e3:>14.3f}"
                     f"{pickled / worker_s / 1e6:>8.0f}"
                 )
+    verdicts(rows)
     plot(rows)
     return rows
 

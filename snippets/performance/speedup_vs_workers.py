@@ -19,7 +19,7 @@ def count_primes(start: int, stop: int, step: int) -> int:
 
 
 def usable_cpus() -> int:
-    if hasattr(os, "process_cpu_count"):  # 3.13+: the CPUs this process may use
+    if hasattr(os, "process_cpu_count"):  # 3.13+
         return os.process_cpu_count() or 1
     if hasattr(os, "sched_getaffinity"):  # Linux
         return len(os.sched_getaffinity(0))
@@ -62,10 +62,26 @@ def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
     return {name: statistics.median(samples) for name, samples in times.items()}, results
 
 
+def compared(speedup: float) -> str:
+    """How one time compares with another, given their ratio (as printed, to two decimals).
+    Within 20% either way is called no difference: on a machine that also runs other
+    programs, their load alone can make that much."""
+    speedup = round(speedup, 2)
+    if speedup >= 1.2:
+        return "faster than"
+    if speedup <= round(1 / 1.2, 2):
+        return "slower than"
+    return "about as fast as"
+
+
 def plot(workers: list[int], speedups: list[float], cpus: int) -> None:
     # Imported here, not at the top: spawn and forkserver workers re-import this module,
     # and none of them needs matplotlib.
-    from matplotlib.figure import Figure
+    try:
+        from matplotlib.figure import Figure
+    except ImportError:
+        print("matplotlib is not installed: no plot (pip install matplotlib to draw it)")
+        return
 
     fig = Figure(figsize=(6.4, 3.4), layout="constrained")
     speedup_axes, efficiency_axes = fig.subplots(1, 2)
@@ -95,7 +111,7 @@ def plot(workers: list[int], speedups: list[float], cpus: int) -> None:
     )
 
 
-def main(limit: int = 160_000, repeats: int = 3) -> dict[str, object]:
+def main(limit: int = 60_000, repeats: int = 5) -> dict[str, object]:
     cpus = usable_cpus()
     workers = worker_counts(cpus)
     arguments = job_arguments(limit)
@@ -119,8 +135,19 @@ def main(limit: int = 160_000, repeats: int = 3) -> dict[str, object]:
             f"{n:>7}{seconds['serial']:>10.3f}{seconds['pool']:>8.3f}{speedups[-1]:>8.2f}x"
             f"{speedups[-1] / n:>10.0%}{note}"
         )
-    best = speedups[workers.index(cpus)]
-    print(f"with {cpus} workers on {cpus} CPUs: speedup {best:.2f}x, efficiency {best / cpus:.0%}")
+    # The verdicts, read off this run's own numbers.
+    one, best, most = speedups[0], speedups[workers.index(cpus)], speedups[-1]
+    if cpus > 1:
+        print(f"with 1 worker: {one:.2f}x, {compared(one)} serial")
+    print(
+        f"with {cpus} workers on {cpus} CPUs: {best:.2f}x, {compared(best)} serial;"
+        f" efficiency {best / cpus:.0%}"
+    )
+    if most / (2 * cpus) < best / cpus:
+        lower = f"lower than with {cpus}: the extra workers take turns on the same CPUs"
+    else:
+        lower = f"not lower than with {cpus}"
+    print(f"with {2 * cpus} workers on {cpus} CPUs: efficiency {most / (2 * cpus):.0%}, {lower}")
     plot(workers, speedups, cpus)
     return {"serial": results.pop("serial"), "workers": workers, "results": results}
 

@@ -17,8 +17,11 @@ def main() -> list[bool]:
     send_end.close()
     answers = [receive_end.poll(), receive_end.poll(0.1)]  # poll() alone does not wait
     print(f"poll() -> {answers[0]}, poll(0.1) -> {answers[1]}: nothing yet, and no blocking")
+    started = time.perf_counter()
     answers.append(receive_end.poll(10))  # returns as soon as the message arrives
-    print(f"poll(10) -> {answers[2]}, then recv() -> {receive_end.recv()!r} without blocking")
+    waited = time.perf_counter() - started
+    message = receive_end.recv()
+    print(f"poll(10) -> {answers[2]} after {waited:.1f} s, then recv() -> {message!r}, no wait")
     child.join()
     receive_end.close()
     return answers

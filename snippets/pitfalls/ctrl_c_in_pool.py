@@ -11,9 +11,19 @@ import subprocess
 import sys
 import time
 
+task_started = None  # in each worker: the semaphore the program gave it (see pool_program)
+
+
+def share_semaphore(semaphore) -> None:
+    global task_started
+    task_started = semaphore
+
 
 def slow_square(x: int) -> int:
-    time.sleep(0.5)
+    name = multiprocessing.current_process().name
+    print(f"{name}: slow_square({x}) started\n", end="", flush=True)  # one write: no interleaving
+    task_started.release()  # tell the program: this worker is now in the middle of a task
+    time.sleep(5)  # Ctrl-C comes long before this ends
     return x * x
 
 
@@ -23,12 +33,13 @@ def press_ctrl_c() -> None:
 
 
 def pool_program() -> None:
-    received = []
-    with multiprocessing.Pool(2) as pool:
-        for square in pool.imap_unordered(slow_square, range(6)):
-            received.append(square)
-            if len(received) == 1:
-                press_ctrl_c()
+    started = multiprocessing.Semaphore(0)
+    with multiprocessing.Pool(2, initializer=share_semaphore, initargs=(started,)) as pool:
+        squares = pool.imap_unordered(slow_square, range(6))
+        for _ in range(2):
+            started.acquire()  # wait until both workers are in the middle of a task
+        press_ctrl_c()
+        print(sorted(squares))  # never reached
 
 
 def main(patience: float = 5.0) -> str:

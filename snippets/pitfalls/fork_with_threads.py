@@ -9,8 +9,9 @@ import warnings
 cache_lock = threading.Lock()
 
 
-def refresh_cache() -> None:
+def refresh_cache(holding: threading.Event) -> None:
     with cache_lock:  # a background thread holds the lock for a moment, as a cache refresh might
+        holding.set()
         time.sleep(0.5)
 
 
@@ -26,9 +27,10 @@ def main() -> bool:
     else:
         print(f"Python {sys.version.split()[0]}: no warning (3.12 added one for fork with threads)")
     context = multiprocessing.get_context("fork")  # the danger is fork's alone
-    refresher = threading.Thread(target=refresh_cache)
+    holding = threading.Event()
+    refresher = threading.Thread(target=refresh_cache, args=(holding,))
     refresher.start()
-    time.sleep(0.1)  # the refresher now holds the lock
+    holding.wait()  # the refresher now holds the lock
     took_lock = context.Value("b", False)
     child = context.Process(target=use_cache, args=(took_lock,))
     child.start()

@@ -8,8 +8,9 @@ import time
 cache_lock = threading.Lock()
 
 
-def refresh_cache() -> None:
+def refresh_cache(holding: threading.Event) -> None:
     with cache_lock:
+        holding.set()
         time.sleep(0.5)
 
 
@@ -19,9 +20,10 @@ def use_cache(took_lock) -> None:
 
 def main(method: str = "forkserver") -> bool:
     context = multiprocessing.get_context(method)
-    refresher = threading.Thread(target=refresh_cache)
+    holding = threading.Event()
+    refresher = threading.Thread(target=refresh_cache, args=(holding,))
     refresher.start()
-    time.sleep(0.1)
+    holding.wait()  # the refresher now holds the lock
     took_lock = context.Value("b", False)
     child = context.Process(target=use_cache, args=(took_lock,))
     child.start()

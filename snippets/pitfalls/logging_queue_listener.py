@@ -44,8 +44,16 @@ def main(method: str | None = None) -> list[str]:
     send_logs_to(records)  # the parent logs through the queue too: one writer, in order
     try:
         log.info("starting the pool (%s)", context.get_start_method())
-        with context.Pool(2, initializer=send_logs_to, initargs=(records,)) as pool:
+        pool = context.Pool(2, initializer=send_logs_to, initargs=(records,))
+        try:
             squares = pool.map(square, range(4))
+        finally:
+            # close() and join(), not a with block: its exit calls terminate(), and a worker
+            # terminated while its queue's feeder thread holds the queue's write lock leaves
+            # the lock taken, so nothing put on `records` later (the parent's next record, the
+            # listener's stop signal) would ever arrive. join() lets each worker flush and exit.
+            pool.close()
+            pool.join()
         log.info("squares: %s", squares)
     finally:
         listener.stop()  # writes out every record still in the queue

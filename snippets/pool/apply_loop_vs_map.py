@@ -17,34 +17,43 @@ def most_at_once(intervals: list[tuple[float, float]]) -> int:
     return max(sum(start <= begin < end for start, end in intervals) for begin, _ in intervals)
 
 
-def timed(run, repeats: int) -> tuple[float, int]:
-    seconds = []
+def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
+    """Median wall time and result of each job. Every job runs once to warm up (not
+    counted), then the jobs take turns for `repeats` rounds, so that a change in the
+    machine's background load affects all of them alike."""
+    results = {name: job() for name, job in jobs.items()}
+    times = {name: [] for name in jobs}
     for _ in range(repeats):
-        started = time.perf_counter()
-        intervals = run()
-        seconds.append(time.perf_counter() - started)
-    return statistics.median(seconds), most_at_once(intervals)
+        for name, job in jobs.items():
+            started = time.perf_counter()
+            results[name] = job()
+            times[name].append(time.perf_counter() - started)
+    return {name: statistics.median(samples) for name, samples in times.items()}, results
 
 
 def main(tasks: int = 8, size: int = 400_000, repeats: int = 3) -> dict:
     work = [size] * tasks
     with multiprocessing.Pool(processes=2) as pool:
-        pool.map(busy, [1000, 1000], chunksize=1)  # warm-up, not timed
-        measured = {
-            "serial, no pool": timed(lambda: [busy(n) for n in work], repeats),
-            "loop of apply()": timed(lambda: [pool.apply(busy, (n,)) for n in work], repeats),
-            "map()": timed(lambda: pool.map(busy, work, chunksize=1), repeats),
-            "apply_async() + get()": timed(
-                lambda: [r.get() for r in [pool.apply_async(busy, (n,)) for n in work]], repeats
-            ),
-        }
-    print(f"{tasks} tasks of busy({size}), 2 workers, median of {repeats} runs")
+        seconds, intervals = interleaved_medians(
+            {
+                "serial, no pool": lambda: [busy(n) for n in work],
+                "loop of apply()": lambda: [pool.apply(busy, (n,)) for n in work],
+                "map()": lambda: pool.map(busy, work, chunksize=1),
+                "apply_async() + get()": lambda: [
+                    r.get() for r in [pool.apply_async(busy, (n,)) for n in work]
+                ],
+            },
+            repeats,
+        )
+    at_once = {how: most_at_once(tasks_run) for how, tasks_run in intervals.items()}
+    print(f"{tasks} tasks of busy({size}), 2 workers, median of {repeats} alternated runs")
     print(f"{'':<22} {'seconds':>8} {'tasks running at once (most)':>29}")
-    for how, (seconds, at_once) in measured.items():
-        print(f"{how:<22} {seconds:8.3f} {at_once:>29}")
-    loop, mapped = measured["loop of apply()"][0], measured["map()"][0]
-    print(f"loop of apply() took {loop / mapped:.1f}x as long as map()")
-    return {how: at_once for how, (_, at_once) in measured.items()}
+    for how in seconds:
+        print(f"{how:<22} {seconds[how]:8.3f} {at_once[how]:>29}")
+    loop, mapped = seconds["loop of apply()"], seconds["map()"]
+    verdict = "map() was faster" if mapped < loop else "map() was not faster"
+    print(f"loop of apply() took {loop / mapped:.1f}x as long as map(): {verdict}")
+    return at_once
 
 
 if __name__ == "__main__":

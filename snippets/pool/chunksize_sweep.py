@@ -35,19 +35,24 @@ def main(n_tasks: int = 10_000, chunksizes=(1, 4, 16, 64, 256, 1024), repeats: i
     print(f"{n_tasks} tasks of n + 1, {workers} workers, median of {repeats} runs")
     print(f"map() without chunksize would use chunksize={default_chunksize(n_tasks, workers)}")
     print(f"{'chunksize':>9} {'chunks':>7} {'seconds':>8} {'tasks/s':>10} {'vs chunksize 1':>15}")
-    baseline = seconds[sizes[0]]
+    rates = {size: n_tasks / seconds[size] for size in sizes}
     for size in sizes:
         chunks = -(-n_tasks // size)
-        rate = n_tasks / seconds[size]
-        speedup = baseline / seconds[size]
+        rate, speedup = rates[size], rates[size] / rates[sizes[0]]
         print(f"{size:>9} {chunks:>7} {seconds[size]:>8.3f} {rate:>10,.0f} {speedup:>14.1f}x")
-    plot(
-        sizes,
-        [n_tasks / seconds[size] for size in sizes],
-        workers,
-        default_chunksize(n_tasks, workers),
+    slowest, fastest = min(sizes, key=rates.get), max(sizes, key=rates.get)
+    print(
+        f"slowest: chunksize={slowest}; fastest: chunksize={fastest},"
+        f" {rates[fastest] / rates[slowest]:.0f}x the throughput of the slowest"
     )
-    return {size: round(n_tasks / seconds[size]) for size in sizes}
+    rising = sizes[0]  # the largest size up to which every step raised the throughput
+    for smaller, larger in zip(sizes[:-1], sizes[1:], strict=True):
+        if rates[larger] <= rates[smaller]:
+            break
+        rising = larger
+    print(f"throughput rose at every step from chunksize={sizes[0]} to chunksize={rising}")
+    plot(sizes, [rates[size] for size in sizes], workers, default_chunksize(n_tasks, workers))
+    return {size: round(rates[size]) for size in sizes}
 
 
 def plot(sizes: list[int], rates: list[float], workers: int, default: int) -> None:

@@ -3,9 +3,11 @@
 import multiprocessing
 import time
 
+TASK_SECONDS = 0.2
+
 
 def slow_square(n: int) -> int:
-    time.sleep(0.2)
+    time.sleep(TASK_SECONDS)
     return n * n
 
 
@@ -28,7 +30,11 @@ def main() -> tuple:
     pool.terminate()  # stops the workers now, whatever they are doing
     pool.join()
     took = time.perf_counter() - started
-    print(f"terminate() + join() took {took:.1f} s; ready() = {pending.ready()}: never will be")
+    shorter = "less" if took < TASK_SECONDS else "not less"
+    print(
+        f"terminate() + join() took {took:.2f} s, {shorter} than one task's {TASK_SECONDS} s;"
+        f" ready() = {pending.ready()}: never will be"
+    )
     return finished, pending.ready()
 
 

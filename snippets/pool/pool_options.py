@@ -27,8 +27,9 @@ def main() -> tuple:
         tasks_by_worker.setdefault(pid, []).append(n)
     for pid, tasks in tasks_by_worker.items():
         print(f"  worker pid {pid} ran inputs {tasks}")
-    print(f"{len(tasks_by_worker)} worker processes ran the 8 tasks, none more than 2")
-    return results, max(len(tasks) for tasks in tasks_by_worker.values()) <= 2
+    most = max(len(tasks) for tasks in tasks_by_worker.values())
+    print(f"{len(tasks_by_worker)} worker processes ran the 8 tasks, at most {most} each")
+    return results, most <= 2
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ def start_workers(executor, count: int) -> None:
 
 
 def main() -> list[str]:
-    plan = {"slow": 1.2, "medium": 0.8, "fast": 0.4}  # seconds after submission
+    plan = {"slow": 1.2, "medium": 0.7, "fast": 0.2}  # seconds after submission, 0.5 s apart
     with ProcessPoolExecutor(max_workers=3) as executor:
         start_workers(executor, 3)
         now = time.time()

@@ -40,6 +40,9 @@ def main() -> dict[str, list[str]]:
         executor.submit(nap, 0)
     except RuntimeError as error:
         print(f"submit() after shutdown: RuntimeError: {error}")
+    # Wait for the executor's own threads before the program exits: left running into
+    # interpreter shutdown, they can trip over their closed pipes.
+    executor.shutdown(wait=True)
     return {"cancel_futures": statuses, "wait_false": [status(running)]}
 
 

@@ -27,10 +27,10 @@ def main() -> dict[str, object]:
     with ProcessPoolExecutor(max_workers=2) as executor:
         list(executor.map(nap, [0, 0]))  # start both workers, so start-up is not timed below
         try:
-            for seconds in executor.map(nap, [0.1, 0.1, 1.0, 1.0], timeout=0.6):
+            for seconds in executor.map(nap, [0.1, 0.1, 1.5, 1.5], timeout=0.8):
                 got.append(seconds)
         except TimeoutError:
-            print(f"map(..., timeout=0.6): got {got}, then TimeoutError")
+            print(f"map(..., timeout=0.8): got {got}, then TimeoutError")
         # Leaving map's iterator cancelled the tasks that had not started; the running
         # ones still finish before the with block ends.
     return {"squares": squares, "pids_per_chunk": pids_per_chunk, "before_timeout": got}

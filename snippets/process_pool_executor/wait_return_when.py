@@ -1,7 +1,6 @@
 """wait(): return at the first completion, the first exception, or when all are done."""
 
-import os
-import time
+import multiprocessing
 from concurrent.futures import (
     ALL_COMPLETED,
     FIRST_COMPLETED,
@@ -10,38 +9,39 @@ from concurrent.futures import (
     wait,
 )
 
+released = {}  # in each worker: task name -> the Event that lets that task finish
 
-def finish_at(name: str, deadline: float, fail: bool = False) -> str:
-    time.sleep(max(0.0, deadline - time.time()))  # finish at a set wall-clock time
+
+def share_events(events: dict) -> None:
+    released.update(events)
+
+
+def finish_when_released(name: str, fail: bool = False) -> str:
+    released[name].wait(timeout=30)  # runs until the main process lets it finish
     if fail:
         raise RuntimeError(f"{name} failed")
     return name
 
 
-def worker_pid(seconds: float) -> int:
-    time.sleep(seconds)
-    return os.getpid()
-
-
-def start_workers(executor, count: int) -> None:
-    """Wait until `count` workers have run a task, so start-up does not blur the timings."""
-    for _ in range(50):
-        if len(set(executor.map(worker_pid, [0.1] * count))) == count:
-            return
-
-
 def main() -> list[tuple[str, list[str], list[str]]]:
+    events = {name: multiprocessing.Event() for name in ("fast", "failing", "slow")}
     outcome = []
-    with ProcessPoolExecutor(max_workers=3) as executor:
-        start_workers(executor, 3)
-        now = time.time()
+    with ProcessPoolExecutor(
+        max_workers=3, initializer=share_events, initargs=(events,)
+    ) as executor:
         futures = {
-            executor.submit(finish_at, "fast", now + 0.3): "fast",
-            executor.submit(finish_at, "failing", now + 0.6, True): "failing",
-            executor.submit(finish_at, "slow", now + 1.0): "slow",
+            executor.submit(finish_when_released, "fast"): "fast",
+            executor.submit(finish_when_released, "failing", True): "failing",
+            executor.submit(finish_when_released, "slow"): "slow",
         }
-        # The same three futures, waited on three ways, one after the other.
-        for return_when in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        # The same three futures, waited on three ways, one after the other. Before each
+        # wait, one more task is let finish: each wait() finds the same on every run.
+        for return_when, finishing in (
+            (FIRST_COMPLETED, "fast"),
+            (FIRST_EXCEPTION, "failing"),
+            (ALL_COMPLETED, "slow"),
+        ):
+            events[finishing].set()
             done, not_done = wait(futures, timeout=10, return_when=return_when)
             names_done = sorted(futures[future] for future in done)
             names_not_done = sorted(futures[future] for future in not_done)

@@ -43,14 +43,28 @@ async def compare(limit: int) -> dict[str, int]:
     print(f"the heartbeat asks to wake up every {TICK:.3f} s")
     with ProcessPoolExecutor(max_workers=1) as pool:
         await asyncio.get_running_loop().run_in_executor(pool, count_primes, 10)  # warm-up
-        results = {}
+        results, stalled = {}, {}
         for name, executor in (("inline", None), ("process pool", pool)):
             results[name], job_seconds, longest_gap = await run_job(limit, executor)
+            stalled[name] = longest_gap / job_seconds
             print(
                 f"{name:<13} {results[name]:,} primes below {limit:,} in {job_seconds:.3f} s;"
                 f" longest heartbeat gap {longest_gap:.3f} s"
             )
+    # The verdicts, read off this run's own numbers.
+    for name, fraction in stalled.items():
+        gap = f"the longest gap was {fraction:.0%} of the job"
+        print(f"verdict: {name}, {gap}: {loop_state(fraction)}")
     return results
+
+
+def loop_state(fraction: float) -> str:
+    """What a heartbeat gap, as a fraction of the job's time, says about the event loop."""
+    if fraction >= 0.9:
+        return "the loop froze while the job ran"
+    if fraction <= 0.25:
+        return "the loop kept running"
+    return "the loop was held up for part of the job"
 
 
 def main(limit: int = 80_000) -> dict[str, int]:

@@ -29,18 +29,12 @@ def slices(limit: int) -> tuple[range, list[int], list[int]]:
     return range(TASKS), [limit] * TASKS, [TASKS] * TASKS
 
 
-def run_serial(limit: int, workers: int) -> int:
+def run_serial(limit: int, pool: None) -> int:
     return sum(map(count_primes, *slices(limit)))
 
 
-def run_threads(limit: int, workers: int) -> int:
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return sum(pool.map(count_primes, *slices(limit)))
-
-
-def run_processes(limit: int, workers: int) -> int:
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return sum(pool.map(count_primes, *slices(limit)))
+def run_on_pool(limit: int, pool: ThreadPoolExecutor | ProcessPoolExecutor) -> int:
+    return sum(pool.map(count_primes, *slices(limit)))
 
 
 def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
@@ -57,10 +51,26 @@ def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
     return {name: statistics.median(samples) for name, samples in times.items()}, results
 
 
+def compared(speedup: float) -> str:
+    """How one time compares with another, given their ratio (as printed, to two decimals).
+    Within 20% either way is called no difference: on a machine that also runs other
+    programs, their load alone can make that much."""
+    speedup = round(speedup, 2)
+    if speedup >= 1.2:
+        return "faster than"
+    if speedup <= round(1 / 1.2, 2):
+        return "slower than"
+    return "about as fast as"
+
+
 def plot_seconds(seconds: dict[str, float], file_name: str, title: str) -> None:
     # Imported here, not at the top: spawn and forkserver workers re-import this module,
     # and none of them needs matplotlib.
-    from matplotlib.figure import Figure
+    try:
+        from matplotlib.figure import Figure
+    except ImportError:
+        print("matplotlib is not installed: no plot (pip install matplotlib to draw it)")
+        return
 
     fig = Figure(figsize=(6.4, 2.6), layout="constrained")
     ax = fig.subplots()
@@ -74,20 +84,35 @@ def plot_seconds(seconds: dict[str, float], file_name: str, title: str) -> None:
     fig.savefig(file_name, facecolor="white", metadata={"Title": alt, "Date": None})
 
 
-def main(limit: int = 200_000, repeats: int = 3) -> dict[str, int]:
+def main(limit: int = 120_000, repeats: int = 5) -> dict[str, int]:
     workers = os.cpu_count() or 1
     print(f"count the primes below {limit:,} in {TASKS} slices; {workers} workers;")
-    print(f"median of {repeats} rounds after a warm-up; pool start-up included in each run")
+    print(f"median of {repeats} rounds after a warm-up; pools started before timing")
     print(f"{'way':<22}{'seconds':>9}{'speedup':>9}{'primes':>9}")
     labels = {"serial": "serial", "threads": f"threads ({workers} workers)"}
     labels["processes"] = f"processes ({workers} workers)"
-    ways = {"serial": run_serial, "threads": run_threads, "processes": run_processes}
-    jobs = {name: functools.partial(job, limit, workers) for name, job in ways.items()}
-    medians, results = interleaved_medians(jobs, repeats)
-    seconds = {labels[name]: medians[name] for name in ways}
+    with (
+        ThreadPoolExecutor(max_workers=workers) as threads,
+        ProcessPoolExecutor(max_workers=workers) as processes,
+    ):
+        jobs = {
+            "serial": functools.partial(run_serial, limit, None),
+            "threads": functools.partial(run_on_pool, limit, threads),
+            "processes": functools.partial(run_on_pool, limit, processes),
+        }
+        medians, results = interleaved_medians(jobs, repeats)
+    seconds = {labels[name]: medians[name] for name in labels}
     for name, label in labels.items():
         speedup = medians["serial"] / medians[name]
         print(f"{label:<22}{medians[name]:>9.3f}{speedup:>8.2f}x{results[name]:>9,}")
+    # The verdicts, read off this run's own numbers.
+    for name, baseline in [
+        ("threads", "serial"),
+        ("processes", "serial"),
+        ("processes", "threads"),
+    ]:
+        ratio = medians[baseline] / medians[name]
+        print(f"verdict: {name} were {compared(ratio)} {baseline} ({ratio:.2f}x)")
     plot_seconds(
         seconds,
         "cpu_bound_three_ways.svg",

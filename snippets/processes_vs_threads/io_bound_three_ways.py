@@ -56,10 +56,26 @@ def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
     return {name: statistics.median(samples) for name, samples in times.items()}, results
 
 
+def compared(speedup: float) -> str:
+    """How one time compares with another, given their ratio (as printed, to two decimals).
+    Within 20% either way is called no difference: on a machine that also runs other
+    programs, their load alone can make that much."""
+    speedup = round(speedup, 2)
+    if speedup >= 1.2:
+        return "faster than"
+    if speedup <= round(1 / 1.2, 2):
+        return "slower than"
+    return "about as fast as"
+
+
 def plot_seconds(seconds: dict[str, float], file_name: str, title: str) -> None:
     # Imported here, not at the top: spawn and forkserver workers re-import this module,
     # and none of them needs matplotlib.
-    from matplotlib.figure import Figure
+    try:
+        from matplotlib.figure import Figure
+    except ImportError:
+        print("matplotlib is not installed: no plot (pip install matplotlib to draw it)")
+        return
 
     fig = Figure(figsize=(6.4, 2.6), layout="constrained")
     ax = fig.subplots()
@@ -87,6 +103,12 @@ def main(tasks: int = TASKS, repeats: int = 3, workers: int = WORKERS) -> dict[s
     seconds, results = interleaved_medians(jobs, repeats)
     for name in ways:
         print(f"{name:<24}{seconds[name]:>9.3f}{seconds['serial'] / seconds[name]:>8.1f}x")
+    # The verdicts, read off this run's own numbers.
+    for name in list(ways)[1:3]:
+        speedup = seconds["serial"] / seconds[name]
+        print(f"verdict: {name} were {compared(speedup)} serial ({speedup:.2f}x)")
+    fastest = min(ways, key=seconds.get)
+    print(f"verdict: fastest: {fastest}")
     plot_seconds(
         seconds,
         "io_bound_three_ways.svg",

@@ -44,6 +44,18 @@ def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
     return {name: statistics.median(samples) for name, samples in times.items()}, results
 
 
+def compared(speedup: float) -> str:
+    """How one time compares with another, given their ratio (as printed, to two decimals).
+    Within 20% either way is called no difference: on a machine that also runs other
+    programs, their load alone can make that much."""
+    speedup = round(speedup, 2)
+    if speedup >= 1.2:
+        return "faster than"
+    if speedup <= round(1 / 1.2, 2):
+        return "slower than"
+    return "about as fast as"
+
+
 def main(limit: int = 60_000) -> dict[str, object]:
     free_threaded_build = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))  # 3.13t and later
     # sys._is_gil_enabled() arrived in 3.13; before that the GIL is always on.
@@ -64,6 +76,9 @@ def main(limit: int = 60_000) -> dict[str, object]:
     for name in list(jobs)[1:]:
         speedup = seconds["serial"] / seconds[name]
         print(f"{WORKERS} {name}: {seconds[name]:.3f} s, speedup {speedup:.2f}x")
+    for name in list(jobs)[1:]:  # the verdicts, read off this run's own numbers
+        speedup = seconds["serial"] / seconds[name]
+        print(f"verdict: {WORKERS} {name} were {compared(speedup)} serial ({speedup:.2f}x)")
     if not gil_enabled:
         print("no GIL: threads can run Python code on several cores at once")
     else:

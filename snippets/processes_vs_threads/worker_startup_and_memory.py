@@ -3,12 +3,15 @@
 import multiprocessing
 import os
 import queue
+import statistics
 import sys
 import threading
 import time
 from pathlib import Path
 
 WORKERS = 8
+THREAD_ROUNDS = 5  # starting threads takes well under a millisecond: one pause of the machine
+# would swamp a single round, so they are timed several times and the median is kept
 
 
 def wait_until_stopped(ready, stop) -> None:
@@ -29,6 +32,10 @@ def memory_kib(pid: int | str = "self") -> dict[str, int] | None:
         kib = {row[0].rstrip(":"): int(row[1]) for row in rows}
         memory["private"] = kib["Private_Clean"] + kib["Private_Dirty"]
     return memory
+
+
+def in_units(kib: float) -> str:
+    return f"{kib / 1024:.1f} MiB" if abs(kib) >= 1024 else f"{kib:.0f} KiB"
 
 
 def start_threads(count: int) -> tuple[float, dict[str, int] | None, int]:
@@ -74,7 +81,10 @@ def start_processes(count: int, method: str) -> tuple[float, dict[str, int] | No
 def main(method: str | None = None, workers: int = WORKERS) -> dict[str, object]:
     method = method or multiprocessing.get_start_method()
     print(f"start method {method}; {workers} workers of each kind; each worker idles once running")
-    thread_seconds, thread_memory, threads_ran = start_threads(workers)
+    print(f"(threads started {THREAD_ROUNDS} times, the median kept; memory from the first time)")
+    rounds = [start_threads(workers) for _ in range(THREAD_ROUNDS)]
+    thread_seconds = statistics.median(seconds for seconds, _, _ in rounds)
+    _, thread_memory, threads_ran = rounds[0]
     process_seconds, process_memory, processes_ran = start_processes(workers, method)
     print(f"{'per worker':<22}{'threads':>12}{'processes':>12}{'ratio':>9}")
     ratio = process_seconds / thread_seconds
@@ -92,6 +102,20 @@ def main(method: str | None = None, workers: int = WORKERS) -> dict[str, object]
                 per_process = process_memory[key] / workers
                 ratio = f"{per_process / per_thread:>8.0f}x" if per_thread > 0 else f"{'-':>9}"
                 print(f"{label:<22}{per_thread:>12.0f}{per_process:>12.0f}{ratio}")
+    # The verdicts, read off this run's own numbers.
+    ratio = process_seconds / thread_seconds
+    longer = "longer than" if round(ratio, 1) >= 1.2 else "no longer than"
+    print(f"verdict: starting a process took {longer} starting a thread ({ratio:.1f}x)")
+    if memory_measured and "private" in process_memory:
+        per_thread, per_process = (
+            memory["private"] / workers for memory in (thread_memory, process_memory)
+        )
+        print(
+            f"verdict: per worker, a thread added {in_units(per_thread)} of private memory,"
+            f" a process {in_units(per_process)}"
+        )
+        own = process_memory["private"] / process_memory["rss"]
+        print(f"verdict: {own:.0%} of a process's resident set was its own; it shared the rest")
     return {
         "method": method,
         "threads_ran": threads_ran,

@@ -7,8 +7,10 @@ TRIALS = 20
 ITEMS = 5
 
 
-def produce_after_startup(q) -> None:
-    time.sleep(0.3)  # stands for any start-up work: loading a model, opening a file...
+def produce_after_startup(q, started_up) -> None:
+    # Stands for any start-up work (loading a model, opening a file...), here lasting until the
+    # main process says it is over, so that the loop in main() always runs before the first put().
+    started_up.wait(timeout=10)
     for n in range(ITEMS):
         q.put(n)
 
@@ -36,12 +38,14 @@ def main() -> dict[str, object]:
 
     # 2. The tutorial drain loop stops as soon as the queue looks empty.
     q = multiprocessing.Queue()
-    producer = multiprocessing.Process(target=produce_after_startup, args=(q,))
+    started_up = multiprocessing.Event()
+    producer = multiprocessing.Process(target=produce_after_startup, args=(q, started_up))
     producer.start()
     naive = []
     while not q.empty():
         naive.append(q.get())
     print(f"'while not q.empty(): q.get()' got {len(naive)} of {ITEMS} items")
+    started_up.set()  # the producer's start-up is over: it puts its items now
 
     # 3. The pattern to use: receive exactly what you expect (or up to a sentinel).
     counted = [q.get(timeout=10) for _ in range(ITEMS)]

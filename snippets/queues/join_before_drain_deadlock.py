@@ -7,6 +7,7 @@ PAYLOAD = 10 * 1024 * 1024  # 10 MiB: far more than the pipe under the queue can
 
 def send_result(q) -> None:
     q.put(b"r" * PAYLOAD)
+    print("child: put() returned, send_result() is done")
     # The process cannot exit until its feeder thread has written all of it to the pipe.
 
 

@@ -28,16 +28,18 @@ def main() -> list[int]:
     for _ in consumers:
         tasks.put(STOP)  # one each: a consumer that takes it stops taking tasks
 
-    squares, finished = [], 0
+    squares, finished, taken = [], 0, 0
     while finished < CONSUMERS:  # read until every consumer has said it is done
         item = results.get()
         if isinstance(item, tuple):
             finished += 1
+            taken += item[2]
             print(f"consumer {item[1]} took {item[2]} tasks, then a sentinel")
         else:
             squares.append(item)
     for consumer in consumers:
         consumer.join()
+    print(f"{CONSUMERS} consumers took {taken} tasks in all")
     print(f"squares: {sorted(squares)}")
     return sorted(squares)
 

@@ -1,5 +1,6 @@
 """Hash every file in a folder with processes and with threads, against the serial loop."""
 
+import functools
 import hashlib
 import os
 import random
@@ -34,41 +35,71 @@ def make_files(folder: Path, n_files: int, mib_per_file: int, seed: int) -> list
     return paths
 
 
-def median_seconds(function, *args, repeats: int) -> tuple[float, dict[str, str]]:
-    times = []
+def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
+    """Median wall time and result of each job. Every job runs once to warm up (not
+    counted), then the jobs take turns for `repeats` rounds, so that a change in the
+    machine's background load affects all of them alike."""
+    results = {name: job() for name, job in jobs.items()}
+    times = {name: [] for name in jobs}
     for _ in range(repeats):
-        started = time.perf_counter()
-        result = function(*args)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
+        for name, job in jobs.items():
+            started = time.perf_counter()
+            results[name] = job()
+            times[name].append(time.perf_counter() - started)
+    return {name: statistics.median(samples) for name, samples in times.items()}, results
 
 
-def main(n_files: int = 64, mib_per_file: int = 4, repeats: int = 3) -> dict:
+def compared(speedup: float) -> str:
+    """How one time compares with another, given their ratio (as printed, to two decimals).
+    Within 20% either way is called no difference: on a machine that also runs other
+    programs, their load alone can make that much."""
+    speedup = round(speedup, 2)
+    if speedup >= 1.2:
+        return "faster than"
+    if speedup <= round(1 / 1.2, 2):
+        return "slower than"
+    return "about as fast as"
+
+
+def main(n_files: int = 64, mib_per_file: int = 2, repeats: int = 3) -> dict:
     workers = os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="hash-recipe-") as name:
         folder = Path(name)
         paths = make_files(folder, n_files, mib_per_file, seed=2024)
-        print(f"{n_files} files of {mib_per_file} MiB each in {folder.name}/, {workers} workers")
-        hash_serially(paths)  # warm-up, not timed: every run then reads the files from memory
-        serial_s, serial = median_seconds(hash_serially, paths, repeats=repeats)
-        threads_s, threaded = median_seconds(
-            hash_with, ThreadPoolExecutor, paths, workers, repeats=repeats
+        print(f"{n_files} files of {mib_per_file} MiB each in a temporary folder,", end=" ")
+        print(f"{workers} workers")
+        print(f"median of {repeats} rounds after a warm-up, the three ways taking turns")
+        # The warm-up also reads every file once: then every run finds them in memory.
+        seconds, digests = interleaved_medians(
+            {
+                "serial": functools.partial(hash_serially, paths),
+                "threads": functools.partial(hash_with, ThreadPoolExecutor, paths, workers),
+                "processes": functools.partial(hash_with, ProcessPoolExecutor, paths, workers),
+            },
+            repeats,
         )
-        processes_s, in_processes = median_seconds(
-            hash_with, ProcessPoolExecutor, paths, workers, repeats=repeats
-        )
-    for label, seconds in [
-        ("serial", serial_s),
-        (f"{workers} threads", threads_s),
-        (f"{workers} processes", processes_s),
+    for way, label in [
+        ("serial", "serial"),
+        ("threads", f"{workers} threads"),
+        ("processes", f"{workers} processes"),
     ]:
-        print(f"{label:<12} {seconds:6.3f} s   speedup {serial_s / seconds:4.2f}x")
-    all_agree = serial == threaded == in_processes
+        speedup = seconds["serial"] / seconds[way]
+        print(f"{label:<12} {seconds[way]:6.3f} s   speedup {speedup:4.2f}x")
+    serial = digests["serial"]
+    all_agree = serial == digests["threads"] == digests["processes"]
     print(f"same {len(serial)} digests from all three: {all_agree}")
     first = min(serial)
     print(f"{first}  sha256 {serial[first][:16]}...")
+    # The verdicts, read off this run's own times.
+    threads = seconds["serial"] / seconds["threads"]
+    processes = seconds["threads"] / seconds["processes"]
+    print(f"verdict: {workers} threads were {compared(threads)} serial ({threads:.2f}x)")
+    print(
+        f"verdict: {workers} processes were {compared(processes)} {workers} threads"
+        f" ({processes:.2f}x)"
+    )
     print(f"folder removed: {not folder.exists()}")
-    return {"all_runs_agree": all_agree, "digests": dict(sorted(in_processes.items()))}
+    return {"all_runs_agree": all_agree, "digests": dict(sorted(digests["processes"].items()))}
 
 
 if __name__ == "__main__":

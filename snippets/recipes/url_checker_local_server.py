@@ -64,6 +64,18 @@ def median_seconds(function, *args, repeats: int) -> tuple[float, dict]:
     return statistics.median(times), result
 
 
+def compared(speedup: float) -> str:
+    """How one time compares with another, given their ratio (as printed, to two decimals).
+    Within 20% either way is called no difference: on a machine that also runs other
+    programs, their load alone can make that much."""
+    speedup = round(speedup, 2)
+    if speedup >= 1.2:
+        return "faster than"
+    if speedup <= round(1 / 1.2, 2):
+        return "slower than"
+    return "about as fast as"
+
+
 def main(n_urls: int = 40, workers: int = 8, repeats: int = 3, method: str | None = None) -> dict:
     context = multiprocessing.get_context(method)  # None: this platform's default
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), SlowServerHandler)
@@ -94,6 +106,14 @@ def main(n_urls: int = 40, workers: int = 8, repeats: int = 3, method: str | Non
     all_agree = serial == threaded == in_processes
     print(f"statuses {statuses}; same from all three: {all_agree}")
     print(f"server stopped: {not thread.is_alive()}")
+    # The verdicts, read off this run's own times.
+    threads_speedup, processes_speedup = serial_s / threads_s, threads_s / processes_s
+    threads_verdict = f"{compared(threads_speedup)} serial ({threads_speedup:.2f}x)"
+    print(f"verdict: {workers} threads were {threads_verdict}")
+    print(
+        f"verdict: {workers} processes were {compared(processes_speedup)} {workers} threads"
+        f" ({processes_speedup:.2f}x)"
+    )
     return {"all_runs_agree": all_agree, "statuses": statuses}
 
 

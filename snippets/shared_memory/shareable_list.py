@@ -6,7 +6,7 @@ from multiprocessing import shared_memory
 
 def update(name: str) -> None:
     items = shared_memory.ShareableList(name=name)  # attach by name
-    items[0] = "bee"  # a str may be replaced by one no longer than the original
+    items[0] = "bee"  # a str may be replaced by any str that fits its slot
     items[1] += 1
     items.shm.close()
 
@@ -19,10 +19,13 @@ def main() -> list:
         child.start()
         child.join()
         print(f"after:  {list(items)}")
-        try:
-            items[0] = "a longer string"
-        except ValueError as error:
-            print(f"a longer str does not fit: ValueError: {error}")
+        # A str slot is sized when the list is created: 'ant' got room for 8 bytes, not 3.
+        for word in ("antelope", "antelopes"):
+            try:
+                items[0] = word
+                print(f"{word!r} ({len(word)} characters) fits where 'ant' was")
+            except ValueError as error:
+                print(f"{word!r} ({len(word)} characters) does not fit: ValueError: {error}")
         print(f"has append(): {hasattr(items, 'append')}; index(True): {items.index(True)}")
         result = list(items)
     finally:

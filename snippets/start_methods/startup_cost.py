@@ -60,6 +60,8 @@ def main(n: int = 4, repeats: int = 5) -> dict[str, dict[str, object]]:
     if "fork" in results and "forkserver" in results:
         ratio = results["forkserver"]["processes"] / results["fork"]["processes"]
         print(f"forkserver takes {ratio:.1f}x as long as fork (after its server has started)")
+    ranking = sorted(results, key=lambda method: results[method]["processes"])
+    print(f"cheapest to start and join {n} processes, first to last: {', '.join(ranking)}")
     return results
 
 

@@ -32,9 +32,15 @@ def main() -> tuple[str, list[int]]:
             refused = f"RuntimeError: {error}"
     print(f"as a task argument: {refused}")
 
-    # The fix: hand it to each worker once, when the worker starts.
-    with multiprocessing.Pool(2, initializer=keep_lock, initargs=(lock,)) as pool:
+    # The fix: hand it to each worker once, when the worker starts. The workers share the
+    # lock, so the pool is closed and joined rather than terminated by a with block: a worker
+    # terminated while it held the lock would leave it locked for every other process.
+    pool = multiprocessing.Pool(2, initializer=keep_lock, initargs=(lock,))
+    try:
         squares = pool.map(locked_square, range(6))
+    finally:
+        pool.close()
+        pool.join()
     print(f"through the initializer: {squares}")
     return refused, squares
 

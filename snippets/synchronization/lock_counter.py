@@ -1,20 +1,28 @@
 """A Lock around a read-modify-write on shared memory: no update is lost."""
 
 import multiprocessing
+import time
 
 WORKERS = 4
-INCREMENTS = 50_000
+INCREMENTS = 1_000
+
+
+def increment(counter) -> None:
+    """counter.value += 1, its three steps spelled out."""
+    value = counter.value  # read
+    time.sleep(0)  # any pause here (real work would make one) lets another process run
+    counter.value = value + 1  # add, write back: over whatever was written meanwhile
 
 
 def add_without_lock(counter) -> None:
     for _ in range(INCREMENTS):
-        counter.value += 1  # read, add, write back: another process can write in between
+        increment(counter)
 
 
 def add_with_lock(counter, lock) -> None:
     for _ in range(INCREMENTS):
-        with lock:
-            counter.value += 1
+        with lock:  # the three steps as one: no other process can be between them
+            increment(counter)
 
 
 def run(target, *args) -> None:
