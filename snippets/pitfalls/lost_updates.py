@@ -1,6 +1,7 @@
 """Lost updates: `counter.value += 1` in several processes is a read, then a write: not atomic."""
 
 import multiprocessing
+import time
 
 WORKERS = 4
 INCREMENTS = 20_000
@@ -9,7 +10,9 @@ INCREMENTS = 20_000
 def add_many(counter, start) -> None:
     start.wait()  # all workers begin together, so their increments really overlap
     for _ in range(INCREMENTS):
-        counter.value += 1
+        value = counter.value  # counter.value += 1 is this read (under the value's lock) ...
+        time.sleep(0)  # ... then any pause (real work makes one) lets another process run ...
+        counter.value = value + 1  # ... and this write, over whatever was written meanwhile
 
 
 def main() -> int:
