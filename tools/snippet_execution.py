@@ -65,7 +65,6 @@ PASSED_ENVIRONMENT = (
     "LC_ALL",
     "LC_CTYPE",
     "OMP_NUM_THREADS",
-    "PATH",
     "PYTHONHASHSEED",
     "PYTHONWARNINGS",
     "PYTHON_CPU_COUNT",
@@ -73,7 +72,14 @@ PASSED_ENVIRONMENT = (
     "TZ",
 )
 # Set for every run, as a plain terminal would have them.
-FIXED_ENVIRONMENT = {"NO_COLOR": "1", "PYTHON_COLORS": "0", "TERM": "dumb"}
+# PATH is fixed too: snippets start Python as sys.executable, and a virtual environment's or a
+# test session's own PATH must not change the key (the published build must find the tests' runs).
+FIXED_ENVIRONMENT = {
+    "NO_COLOR": "1",
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "PYTHON_COLORS": "0",
+    "TERM": "dumb",
+}
 # What an interpreter says about itself, run by that interpreter (any version from 3.8).
 FACTS_PROGRAM = """\
 import importlib.metadata, json, multiprocessing, os, platform, sys
