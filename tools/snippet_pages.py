@@ -168,7 +168,17 @@ EXECUTED_BLOCK = re.compile(
 
 def declared_runs(page: Path) -> list[tuple[str, tuple[str, ...], Expected]]:
     """Every ``show(...)`` call on a page: (snippet, arguments, how it must end)."""
-    runs = []
+    return [(name, args, expected) for _, name, args, expected in show_calls(page)]
+
+
+def shown_by_version(page: Path) -> set[tuple[str, tuple[str, ...]]]:
+    """The runs a page shows with ``show_versions``: one run per Python the build has."""
+    return {(name, args) for call, name, args, _ in show_calls(page) if call == "show_versions"}
+
+
+def show_calls(page: Path) -> list[tuple[str, str, tuple[str, ...], Expected]]:
+    """Each ``show``/``show_versions`` call in the page's executed blocks, as written."""
+    calls = []
     for block in EXECUTED_BLOCK.finditer(page.read_text()):
         code = textwrap.dedent(block["code"])
         code = "\n".join(line for line in code.splitlines() if "--8<--" not in line)
@@ -176,17 +186,8 @@ def declared_runs(page: Path) -> list[tuple[str, tuple[str, ...], Expected]]:
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) in SHOWING:
                 name, *args = (ast.literal_eval(arg) for arg in node.args)
                 declared = {word.arg: ast.literal_eval(word.value) for word in node.keywords}
-                runs.append((name, tuple(args), Expected(**declared)))
-    return runs
-
-
-def shown_by_version(page: Path) -> set[tuple[str, tuple[str, ...]]]:
-    """The runs a page shows with ``show_versions``: one run per Python the build has."""
-    found = set()
-    for block in EXECUTED_BLOCK.finditer(page.read_text()):
-        for call in re.finditer(r'show_versions\(\s*"([^"]+)"((?:,\s*"[^"]*")*)', block["code"]):
-            found.add((call[1], tuple(re.findall(r'"([^"]*)"', call[2]))))
-    return found
+                calls.append((node.func.id, name, tuple(args), Expected(**declared)))
+    return calls
 
 
 def declaration(name: str, args: tuple[str, ...]) -> Expected:
