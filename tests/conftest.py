@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import multiprocessing
 import multiprocessing.forkserver
 import multiprocessing.resource_tracker
@@ -30,6 +31,12 @@ LONG_LIVED: set[int] = set()
 
 # This session's outcomes for the Compatibility page: "snippet args|column" -> outcome.
 OUTCOMES: dict[str, dict[str, str]] = {}
+# Each run a test asserted: (snippet, args, interpreter, start method) -> the key it was kept at.
+ASSERTED: dict[tuple[str, tuple[str, ...], str, str], str] = {}
+
+
+# The environment the session started with, as a build started from the same shell has it.
+STARTING_ENVIRONMENT_OF_SESSION = dict(os.environ)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -54,6 +61,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         ran = [(" ".join([r.name, *r.args]), "script") for r in helpers.RECORDS_USED]
         for record in helpers.RECORDS_USED:
             mark_tested(record, item.nodeid, report.passed)
+            run = (record.name, tuple(record.args), record.interpreter, record.start_method)
+            ASSERTED[run] = record.key
         for cell in ran + helpers.MAIN_CALLS:
             if OUTCOMES.get("|".join(cell), {}).get("outcome") != "failed":
                 outcome = "passed" if report.passed else "failed"
@@ -70,6 +79,38 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if OUTCOMES:
         facts = interpreter_facts(sys.executable)
         keep_outcomes(facts, sys.executable, OUTCOMES)
+    lost = runs_a_build_would_not_find()
+    if lost:
+        print(f"\nA build started now would not find {len(lost)} asserted runs:", *lost[:5])
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def runs_a_build_would_not_find() -> list[str]:
+    """The asserted runs whose key a fresh process (as the published build) computes otherwise.
+
+    Something this session did (a snippet's main() run in this process, say) may have changed
+    what goes into a key; the build would then find no record of the runs the tests asserted.
+    """
+    runs = [[name, list(args), python, method] for name, args, python, method in ASSERTED]
+    program = (
+        "import json, sys; from snippet_execution import run_key; "
+        "print(json.dumps([run_key(n, tuple(a), p, m) for n, a, p, m in json.load(sys.stdin)]))"
+    )
+    fresh = subprocess.run(
+        [sys.executable, "-c", program],
+        input=json.dumps(runs),
+        cwd=ROOT / "tools",
+        env=STARTING_ENVIRONMENT_OF_SESSION,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    keys = json.loads(fresh.stdout)
+    return [
+        f"{name} {' '.join(args)} ({python})".replace("  ", " ")
+        for (name, args, python, _), key, kept in zip(runs, keys, ASSERTED.values(), strict=True)
+        if key != kept
+    ]
 
 
 @pytest.fixture(scope="session")

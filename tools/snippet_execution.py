@@ -71,6 +71,9 @@ PASSED_ENVIRONMENT = (
     "TMPDIR",
     "TZ",
 )
+# Read once, as the build or the test session starts: code run in its process later (Dask's
+# local cluster sets OMP_NUM_THREADS and PYTHONHASHSEED) changes neither the key nor the runs.
+STARTING_ENVIRONMENT = {name: os.environ[name] for name in PASSED_ENVIRONMENT if name in os.environ}
 # Set for every run, as a plain terminal would have them.
 # PATH is fixed too: snippets start Python as sys.executable, and a virtual environment's or a
 # test session's own PATH must not change the key (the published build must find the tests' runs).
@@ -306,8 +309,7 @@ def interpreter_facts(python: str) -> dict:
 
 
 def snippet_environment() -> dict[str, str]:
-    passed = {name: os.environ[name] for name in PASSED_ENVIRONMENT if name in os.environ}
-    return {**passed, **FIXED_ENVIRONMENT}
+    return {**STARTING_ENVIRONMENT, **FIXED_ENVIRONMENT}
 
 
 def run(
