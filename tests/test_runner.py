@@ -428,3 +428,48 @@ def test_a_run_can_make_another_start_method_the_default(demos):
     assert run_key("demo/default_method.py", (), start_method="spawn") != run_key(
         "demo/default_method.py", ()
     )
+
+
+PRINTS_ITS_TIMES = """\
+    import time
+
+    if __name__ == "__main__":
+        started = time.time()
+        time.sleep(1.5)
+        print(f"ran from {started:.3f} to {time.time():.3f}")
+    """
+
+
+def test_a_build_makes_its_runs_together_and_each_measurement_alone(demos):
+    if snippet_execution.interpreter_facts(sys.executable)["cpus"] < 2:
+        pytest.skip("one usable CPU: runs are made one at a time")
+    for name in ("first.py", "second.py", "measures.py"):
+        (demos / "snippets" / "demo" / name).write_text(textwrap.dedent(PRINTS_ITS_TIMES))
+    directive = (
+        'show("demo/first.py") + show("demo/second.py") + show("demo/measures.py", alone=True)'
+    )
+    result = build(demos, directive)
+    assert result.returncode == 0, result.stderr
+    records = {
+        record["name"]: record
+        for record in (json.loads(path.read_text()) for path in (demos / "records").glob("*.json"))
+    }
+    spans = {
+        name: [float(time) for time in record["output"].split()[2::2]]
+        for name, record in records.items()
+    }
+    first, second, measures = (
+        spans["demo/first.py"],
+        spans["demo/second.py"],
+        spans["demo/measures.py"],
+    )
+    assert first[0] < second[1] and second[0] < first[1]  # ran at the same time
+    assert measures[0] >= max(first[1], second[1])  # alone, after them
+    assert [records[name]["alone"] for name in sorted(records)] == [False, True, False]
+    page = (demos / "site" / "index.html").read_text()
+    assert page.count("measured with no other snippet running") == 1
+    log = result.stderr
+    cpus = snippet_execution.interpreter_facts(sys.executable)["cpus"]
+    planned = f"3 snippet runs to make, {cpus} at a time, 1 of them measurements, each run alone"
+    assert planned in log
+    assert "3/3 snippet runs made in " in log

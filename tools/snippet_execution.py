@@ -36,6 +36,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -124,6 +125,7 @@ class Expected:
     timeout: float = DEFAULT_TIMEOUT
     claims: dict[str, str] = field(default_factory=dict)
     attempts: int = 1
+    alone: bool = False  # a measurement: runs with no other run of this process beside it
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,7 @@ class Record:
     figures: dict[str, str] = field(default_factory=dict)  # SVG files written: name -> text
     measurement: int = 1  # which run of a noisy measurement this is
     not_shown: list[str] = field(default_factory=list)  # why the earlier runs were not shown
+    alone: bool = False  # no other run of the build or test session ran beside it
 
     @property
     def command(self) -> str:
@@ -227,7 +230,7 @@ def obtain(
         return kept
     not_shown: list[str] = []
     for measurement in range(1, expected.attempts + 1):
-        record = run(name, args, expected.timeout, python, start_method, key)
+        record = run(name, args, expected.timeout, python, start_method, key, expected.alone)
         found = problems(record, expected)
         if not found:
             if not_shown:
@@ -319,8 +322,9 @@ def run(
     python: str = sys.executable,
     start_method: str | None = None,
     key: str | None = None,
+    alone: bool = False,
 ) -> Record:
-    """Run the snippet now, supervised, and keep its record."""
+    """Run the snippet now, supervised, and keep its record; ``alone``: with no other run."""
     key = key or run_key(name, args, python, start_method)
     files = example_files(name)
     facts = interpreter_facts(python)
@@ -336,9 +340,10 @@ def run(
             text = START_METHOD_OVERRIDE.format(method=start_method)
             (override / "sitecustomize.py").write_text(text)
             env["PYTHONPATH"] = str(override)
-        started_at, started = time.time(), time.perf_counter()
-        supervised = supervise([python, snippet_path(name).name, *args], folder, env, timeout)
-        seconds = time.perf_counter() - started
+        with RUNS.admit(alone):
+            started_at, started = time.time(), time.perf_counter()
+            supervised = supervise([python, snippet_path(name).name, *args], folder, env, timeout)
+            seconds = time.perf_counter() - started
         figures = {svg.name: svg.read_text() for svg in sorted(folder.glob("*.svg"))}
     record = Record(
         name=name,
@@ -357,9 +362,46 @@ def run(
         start_method=start_method or facts["start_method"],
         cpus=facts["cpus"],
         figures=figures,
+        alone=alone,
     )
     keep(record)
     return record
+
+
+class Admission:
+    """Runs in this process share the CPUs; a measurement runs with no other run beside it.
+
+    A measurement that is waiting goes first: no other run starts until it has run.
+    """
+
+    def __init__(self) -> None:
+        self.changed = threading.Condition()
+        self.running = 0
+        self.measuring = False
+        self.measurements_waiting = 0
+
+    @contextmanager
+    def admit(self, alone: bool):
+        with self.changed:
+            if alone:
+                self.measurements_waiting += 1
+                self.changed.wait_for(lambda: self.running == 0)
+                self.measurements_waiting -= 1
+                self.measuring = True
+            else:
+                self.changed.wait_for(lambda: not self.measuring and self.measurements_waiting == 0)
+            self.running += 1
+        try:
+            yield
+        finally:
+            with self.changed:
+                self.running -= 1
+                if alone:
+                    self.measuring = False
+                self.changed.notify_all()
+
+
+RUNS = Admission()
 
 
 def keep(record: Record) -> None:

@@ -32,12 +32,12 @@ from snippet_execution import (
     example_files,
     interpreters,
     load,
-    obtain,
     problems,
     run_key,
     snippet_path,
     tested_marks,
 )
+from snippet_scheduling import Run, obtain_planned
 
 DOCS = ROOT / "docs"
 
@@ -100,7 +100,7 @@ def shown_record(
     try:
         if require_tested():
             return tested_record(name, args, expected, python)
-        return obtain(name, args, expected, python)
+        return obtain_planned((name, args, expected, python), runs_the_pages_show)
     except SnippetError as error:
         raise SnippetError(f"{page_showing(name, args)}: {error}") from None
 
@@ -150,6 +150,8 @@ def run_label(record: Record) -> str:
         f" {record.system} · start method {record.start_method}"
         f" · {record.cpus} CPUs · {ended} · {record.seconds:.2f} s{asserted}"
     )
+    if record.alone:
+        label += " · measured with no other snippet running"
     if record.measurement > 1:
         earlier = "; ".join(html.escape(reason) for reason in record.not_shown)
         label += (
@@ -188,6 +190,16 @@ def show_calls(page: Path) -> list[tuple[str, str, tuple[str, ...], Expected]]:
                 declared = {word.arg: ast.literal_eval(word.value) for word in node.keywords}
                 calls.append((node.func.id, name, tuple(args), Expected(**declared)))
     return calls
+
+
+def runs_the_pages_show() -> list[Run]:
+    """Every run a build makes: each ``show``, and each ``show_versions`` on every Python."""
+    runs = []
+    for page in sorted(DOCS.glob("*.md")):
+        for call, name, args, expected in show_calls(page):
+            pythons = interpreters().values() if call == "show_versions" else [sys.executable]
+            runs += [(name, args, expected, python) for python in pythons]
+    return runs
 
 
 def declaration(name: str, args: tuple[str, ...]) -> Expected:
