@@ -234,8 +234,10 @@ def test_the_run_starts_as_in_a_terminal_in_the_same_folder_every_time(demos, mo
 def test_a_folder_example_runs_with_its_modules_and_downloads_whole(demos):
     record = run("demo/folder_example/main.py")
     assert (record.exit_code, record.output) == (0, "[0, 1, 4, 9]\n")
-    assert "Download folder_example/ (2 files, as folder_example.zip)" in (
-        snippet_pages.download_link("demo/folder_example/main.py")
+    assert snippet_pages.download_link("demo/folder_example/main.py") == (
+        '<p class="snippet-download">Download folder_example/:'
+        ' <a download="main.py" href="snippets/demo/folder_example/main.py">main.py</a> ·'
+        ' <a download="tasks.py" href="snippets/demo/folder_example/tasks.py">tasks.py</a></p>'
     )
 
 

@@ -94,3 +94,30 @@ def test_headings_are_in_order_and_images_have_text(built_site: Path, page: str)
     jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
     assert jumps == [], "a heading skips a level"
     assert re.findall(r'<img(?![^>]*\balt="[^"]+")[^>]*>', content) == [], "image without alt"
+
+
+DOWNLOAD = re.compile(r'<a download="(?P<file>[^"]+)" href="(?P<href>[^"]+)">')
+
+
+@pytest.mark.parametrize("page", nav_pages())
+def test_every_download_is_a_file_the_site_serves_and_the_snippet_itself(
+    built_site: Path, page: str
+):
+    built = built_page(built_site, page)
+    downloads = DOWNLOAD.findall(built.read_text())
+    shows = shown_snippets(DOCS / page)
+    assert len(downloads) >= len({name for name, _ in shows}), "a shown snippet has no download"
+    for file, href in downloads:
+        served = (built.parent / html.unescape(href)).resolve()
+        source = SNIPPETS / served.relative_to((built_site / "snippets").resolve())
+        assert served.name == file and served.read_bytes() == source.read_bytes(), href
+
+
+def test_home_links_every_snippet_file(built_site: Path):
+    hrefs = {href for _, href in DOWNLOAD.findall((built_site / "index.html").read_text())}
+    files = {
+        f"snippets/{path.relative_to(SNIPPETS).as_posix()}"
+        for path in SNIPPETS.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    assert hrefs == files

@@ -15,12 +15,10 @@ import ast
 import base64
 import functools
 import html
-import io
 import os
 import re
 import sys
 import textwrap
-import zipfile
 from pathlib import Path
 
 from snippet_execution import (
@@ -228,43 +226,46 @@ def declarations_of(pages: tuple[tuple[Path, int], ...]) -> dict:
 
 
 def download_all() -> str:
-    """A link to a zip of every snippet, made during the build (same bytes for the same files)."""
-    files = {
-        str(path.relative_to(ROOT)): path.read_bytes()
-        for path in sorted(SNIPPETS.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
-    }
-    label = f"Download all {len(files)} snippet files (snippets.zip)"
-    return data_link("snippets.zip", zipped(files), "application/zip", label)
+    """Home's list of every snippet file, each a link to the file the site serves."""
+    folders: dict[str, list[str]] = {}
+    for path in sorted(SNIPPETS.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            folder = path.parent.relative_to(SNIPPETS).as_posix()
+            folders.setdefault(folder, []).append(path.relative_to(SNIPPETS).as_posix())
+    count = sum(len(files) for files in folders.values())
+    items = [
+        f"<li><code>{html.escape(folder)}/</code>: "
+        + " · ".join(served_link(file, "docs/index.md", Path(file).name) for file in files)
+        + "</li>"
+        for folder, files in folders.items()
+    ]
+    intro = f'<p class="snippet-download">All {count} snippet files, by folder:</p>'
+    return "\n".join([intro, "<ul>", *items, "</ul>"])
 
 
 def download_link(name: str) -> str:
-    """The snippet's file, or for an example folder a zip of the whole folder."""
-    files = example_files(name)
-    if len(files) == 1:
-        file_name, content = next(iter(files.items()))
-        return data_link(file_name, content, "text/x-python", f"Download {file_name}")
-    folder = Path(name).parent.name
-    archive = zipped({f"{folder}/{path}": data for path, data in files.items()})
-    label = f"Download {folder}/ ({len(files)} files, as {folder}.zip)"
-    return data_link(f"{folder}.zip", archive, "application/zip", label)
-
-
-def zipped(files: dict[str, bytes]) -> bytes:
-    archive = io.BytesIO()
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zip_file:
-        for path, content in files.items():
-            entry = zipfile.ZipInfo(path, date_time=(2020, 1, 1, 0, 0, 0))
-            zip_file.writestr(entry, content, zipfile.ZIP_DEFLATED)
-    return archive.getvalue()
-
-
-def data_link(file_name: str, content: bytes, media_type: str, label: str) -> str:
-    data = base64.b64encode(content).decode()
-    return (
-        f'<p class="snippet-download"><a download="{file_name}"'
-        f' href="data:{media_type};base64,{data}">{html.escape(label)}</a></p>'
+    """A link to the snippet's file as the site serves it; for an example folder, each file."""
+    page = next((page for (shown, _), (page, _) in declarations().items() if shown == name), "")
+    if len(Path(name).parts) == 2:
+        link = served_link(name, page, f"Download {Path(name).name}")
+        return f'<p class="snippet-download">{link}</p>'
+    folder = Path(name).parent
+    links = " · ".join(
+        served_link(f"{folder.as_posix()}/{relative}", page, relative)
+        for relative in example_files(name)
     )
+    return f'<p class="snippet-download">Download {folder.name}/: {links}</p>'
+
+
+def served_link(file: str, page: str, label: str) -> str:
+    """A link from the page to ``snippets/<file>``, which the site serves as it is.
+
+    (``docs/snippets`` is a link to ``snippets/``, so the builder copies the files.)
+    """
+    source = Path(page or "docs/index.md").relative_to("docs").with_suffix("")
+    to_root = "../" * (len(source.parts) - (source.name == "index"))
+    address = html.escape(f"{to_root}snippets/{file}")
+    return f'<a download="{Path(file).name}" href="{address}">{html.escape(label)}</a>'
 
 
 def figure(file_name: str, svg: str) -> str:
