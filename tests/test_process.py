@@ -1,7 +1,14 @@
 """The Processes page: every snippet's main() under each start method, and its script output."""
 
+import multiprocessing
+import re
+import sys
+
 import pytest
 from helpers import main_result, script_output
+
+CLOSED = "ValueError: process object is closed"
+NO_CHILDREN = "daemonic processes are not allowed to have children"
 
 
 def test_start_and_join(start_method):
@@ -84,6 +91,58 @@ def test_exit_codes_script():
     ]
 
 
+def test_interrupt_child(start_method):
+    assert main_result("process/interrupt_child.py") == {"catches-it": 0, "lets-it-go": 1}
+
+
+def test_interrupt_child_script():
+    lines = script_output("process/interrupt_child.py").splitlines()
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    if sys.version_info >= (3, 14):
+        assert lines[0] == f"Python {version}: interrupt() sends SIGINT to the child"
+    else:
+        assert lines[0] == (
+            f"Python {version}: no Process.interrupt() before 3.14: os.kill(pid, SIGINT)"
+        )
+    assert lines[1:6] == [
+        "  catches-it: KeyboardInterrupt caught, cleaning up, returning",
+        "catches-it exited with code 0",
+        "  lets-it-go: finally block ran",
+        "Process lets-it-go:",
+        "Traceback (most recent call last):",
+    ]
+    assert lines[-2:] == ["KeyboardInterrupt", "lets-it-go exited with code 1"]
+
+
+def test_close_process_object(start_method):
+    assert main_result("process/close_process_object.py") == {
+        "name": "'closer'",
+        "daemon": "False",
+        "is_alive()": CLOSED,
+        "join()": CLOSED,
+        "pid": CLOSED,
+        "exitcode": CLOSED,
+        "sentinel": CLOSED,
+        "start()": CLOSED,
+    }
+
+
+def test_close_process_object_script():
+    assert script_output("process/close_process_object.py").splitlines() == [
+        "close() while it runs: ValueError: Cannot close a process while it is still running."
+        " You should first call join() or terminate().",
+        "close() after join():  done",
+        "  name        'closer'",
+        "  daemon      False",
+        f"  is_alive()  {CLOSED}",
+        f"  join()      {CLOSED}",
+        f"  pid         {CLOSED}",
+        f"  exitcode    {CLOSED}",
+        f"  sentinel    {CLOSED}",
+        f"  start()     {CLOSED}",
+    ]
+
+
 def test_daemon_stops_with_parent(start_method):
     result = main_result("process/daemon_stops_with_parent.py")
     assert result == {"daemon_stopped_early": True, "worker_ticks": 100}
@@ -109,6 +168,54 @@ def test_daemon_cannot_have_children_script():
     assert output.splitlines()[-1] == "the-daemon exited with code 1"
 
 
+DAEMON_CHECKED = [f"start() in the daemon raised AssertionError: {NO_CHILDREN}"]
+DAEMON_UNCHECKED = [
+    "grandchild started, daemon=True",
+    "daemon terminated, exit code -15",
+    "the grandchild is still running: True",
+    "grandchild released, exiting",
+]
+
+
+def test_daemon_check_is_an_assert(start_method):
+    assert main_result("process/daemon_check_is_an_assert.py") == {
+        "python": [*DAEMON_CHECKED, "the daemon exited with code 0"],
+        "python -O": DAEMON_UNCHECKED,
+    }
+
+
+def test_daemon_check_is_an_assert_script():
+    default_method = multiprocessing.get_all_start_methods()[0]  # the first is the default
+    assert script_output("process/daemon_check_is_an_assert.py").splitlines() == [
+        f"python (start method {default_method}):",
+        *(f"  {line}" for line in DAEMON_CHECKED),
+        "  the daemon exited with code 0",
+        "python -O:",
+        *(f"  {line}" for line in DAEMON_UNCHECKED),
+    ]
+
+
+def test_executor_worker_not_daemon(start_method):
+    assert main_result("process/executor_worker_not_daemon.py") == {
+        "ProcessPoolExecutor": "returned; its child exited with code 0",
+        "Pool": f"AssertionError: {NO_CHILDREN}",
+    }
+
+
+def test_executor_worker_not_daemon_script():
+    lines = script_output("process/executor_worker_not_daemon.py").splitlines()
+    assert len(lines) == 7
+    assert lines[0] == "ProcessPoolExecutor:"
+    assert re.fullmatch(r"  in the worker \w+Process-\d+: daemon=False", lines[1])
+    assert lines[2:5] == [
+        "    the worker's child ran",
+        "  the task returned; its child exited with code 0",
+        "multiprocessing.Pool:",
+    ]
+    assert re.fullmatch(r"  in the worker \w+PoolWorker-\d+: daemon=True", lines[5])
+    assert lines[6] == f"  get() raised AssertionError: {NO_CHILDREN}"
+
+
 def test_subclass_run(start_method):
     assert main_result("process/subclass_run.py") == [("sum-0-4", 30), ("sum-5-9", 255)]
 
@@ -130,6 +237,31 @@ def test_separate_memory_script():
     assert script_output("process/separate_memory.py").splitlines() == [
         "  child sees:  counter=100 names=['parent', 'child'] numbers=[1, 2, 3, 4]",
         "parent sees:  counter=0 names=['parent'] numbers=[1, 2, 3]",
+    ]
+
+
+STDIN_IN_THE_CHILD = [
+    "child: sys.stdin replaced: True, reads os.devnull: True",
+    "child: input() raised EOFError: EOF when reading a line",
+    "the child exited with code 0",
+]
+STDIN_PASSED = ["child: hello, Ada", "the child exited with code 0"]
+
+
+def test_child_has_no_stdin(start_method):
+    assert main_result("process/child_has_no_stdin.py") == {
+        "in the child": STDIN_IN_THE_CHILD,
+        "passed": STDIN_PASSED,
+    }
+
+
+def test_child_has_no_stdin_script():
+    assert script_output("process/child_has_no_stdin.py").splitlines() == [
+        "input() in the child:",
+        *(f"  {line}" for line in STDIN_IN_THE_CHILD),
+        "input() in the parent, the answer passed as an argument:",
+        "  parent: read 'Ada'",
+        *(f"  {line}" for line in STDIN_PASSED),
     ]
 
 
