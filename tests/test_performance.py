@@ -4,7 +4,7 @@ import sys
 
 import pytest
 from helpers import main_result, script_output, script_record
-from speed_verdicts import assert_agrees
+from speed_verdicts import assert_agrees, seconds_in
 
 PRIMES_BELOW_3_000 = 430
 PRIMES_BELOW_5_000 = 669
@@ -300,6 +300,57 @@ def test_scaling_patterns_script():
         pool_seconds["unequal tasks, fixed chunks"],
         pool_seconds["unequal tasks, one at a time"],
     )
+
+
+BLAS_UNSET, BLAS_ONE = "unset (the default)", "set to 1"
+
+
+def test_blas_threads_in_workers(start_method):
+    # Imported here first, as a program that uses NumPy itself would: fork copies it.
+    import numpy  # noqa: F401
+
+    result = main_result("performance/blas_threads_in_workers.py", size=128, repeats=2, rounds=1)
+    products = [128**3]  # every entry of the product of the all-ones matrix is 128
+    if start_method == "fork":
+        # Each worker is a copy of this process, OpenBLAS already loaded with this process's
+        # setting: the variables came too late, and both pools ran the same number of threads.
+        assert result[BLAS_UNSET] == result[BLAS_ONE]
+        assert result[BLAS_ONE]["too late"] is True
+        assert result[BLAS_ONE]["products"] == products
+        assert len(result[BLAS_ONE]["threads"]) == 1
+    else:
+        # A fresh interpreter (spawn), or a fork of the fresh fork server: numpy is imported
+        # in the worker after the initializer set the variables.
+        assert result == {
+            BLAS_UNSET: {"threads": [usable_cpus()], "products": products, "too late": False},
+            BLAS_ONE: {"threads": [1], "products": products, "too late": False},
+        }
+
+
+def test_blas_threads_in_workers_script():
+    lines = script_output("performance/blas_threads_in_workers.py").splitlines()
+    cpus = usable_cpus()
+    assert lines[:4] == [
+        f"{cpus} worker processes on {cpus} usable CPUs; {8 * cpus} tasks, each multiplying",
+        "a 300×300 matrix by itself 4 times with numpy",
+        "BLAS thread variables: OMP_NUM_THREADS, OPENBLAS_NUM_THREADS, MKL_NUM_THREADS",
+        "median of 3 rounds, the settings taking turns, each on a fresh pool warmed up",
+    ]
+    default, one, verdict = lines[4:]
+    # OpenBLAS's default: one thread per CPU in each worker, the worker's own included.
+    per_worker = f"{cpus} thread" + ("s" if cpus > 1 else "")
+    assert default.startswith(
+        f"{BLAS_UNSET}: {per_worker} in each worker × {cpus} workers"
+        f" = {cpus * cpus} threads on {cpus} CPUs; "
+    )
+    assert one.startswith(
+        f"{BLAS_ONE}: 1 thread in each worker × {cpus} workers = {cpus} threads on {cpus} CPUs; "
+    )
+    # The verdict is the one the two printed medians give.
+    (default_s,), (one_s,) = seconds_in(default), seconds_in(one)
+    assert verdict.startswith("1 BLAS thread per worker: ")
+    assert verdict.endswith(" the default")
+    assert_agrees(verdict, default_s, one_s)
 
 
 @pytest.mark.parametrize(

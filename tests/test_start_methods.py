@@ -1,4 +1,5 @@
 import multiprocessing
+import sys
 from multiprocessing import forkserver
 
 import pytest
@@ -103,3 +104,37 @@ def test_startup_cost_script():
     ranking = sorted(start_and_join, key=start_and_join.get)
     ranked = ", ".join(ranking)
     assert lines[7] == f"cheapest to start and join 4 processes, first to last: {ranked}"
+
+
+def freeze_support_fixes_the_start_method() -> bool:
+    """From 3.13.4 and in 3.14, freeze_support() asked for the start method without
+    allow_none=True, which fixes the default (gh-140814), until 3.13.13 and 3.14.4."""
+    version = sys.version_info[:3]
+    return (3, 13, 4) <= version < (3, 13, 13) or (3, 14, 0) <= version < (3, 14, 4)
+
+
+def test_freeze_support_and_set_executable(start_method):
+    assert main_result("start_methods/freeze_support_and_set_executable.py") == {
+        "frozen": False,
+        "start method fixed": start_method,  # set by the fixture, as set_start_method() does
+        "spawn runs the link": True,
+        "same interpreter": True,
+        "same sys.path": True,
+        "fork ignores it": True,
+        "restored": True,
+    }
+
+
+def test_freeze_support_and_set_executable_script():
+    output = script_output("start_methods/freeze_support_and_set_executable.py")
+    default = multiprocessing.get_all_start_methods()[0]
+    fixed = default if freeze_support_fixes_the_start_method() else None
+    assert output.splitlines() == [
+        "sys.frozen: False, so freeze_support() had no child process to run",
+        f"start method fixed so far: {fixed}",
+        "spawn child's sys.executable is the link: True",
+        "  the same interpreter as this one: True",
+        "  every folder on this sys.path is on the child's: True",
+        "fork child, the link still set, has this sys.executable: True",
+        "set_executable() put back to sys.executable: True",
+    ]
