@@ -1,3 +1,4 @@
+import pytest
 from helpers import main_result, script_output
 
 
@@ -146,4 +147,88 @@ def test_drain_then_join_script():
     assert script_output("queues/drain_then_join.py").splitlines() == [
         "received (worker, bytes): [(0, 10485760), (1, 10485760), (2, 10485760)]",
         "exit codes: [0, 0, 0]",
+    ]
+
+
+LOCK_ERROR = "TypeError: cannot pickle '_thread.lock' object"
+
+
+def test_unpicklable_item_dropped(start_method, capsys):
+    assert main_result("queues/unpicklable_item_dropped.py") == (
+        "raised queue.Empty",
+        "next item",
+        LOCK_ERROR,
+    )
+    assert LOCK_ERROR in capsys.readouterr().err.splitlines()  # the feeder thread's traceback
+
+
+def test_unpicklable_item_dropped_script():
+    lines = script_output("queues/unpicklable_item_dropped.py").splitlines()
+    feeder_traceback = lines[: lines.index(LOCK_ERROR) + 1]
+    assert feeder_traceback[0] == "Traceback (most recent call last):"
+    assert feeder_traceback[1].endswith(", in _feed")
+    assert feeder_traceback[2] == "    obj = _ForkingPickler.dumps(obj)"
+    assert lines[-4:] == [
+        "q.put(lock) returned normally",
+        "the consumer's get(timeout=1) raised queue.Empty",
+        "the next put() arrived: 'next item'",
+        f"put_checked(q, lock) raised at the call: {LOCK_ERROR}",
+    ]
+
+
+def test_mutated_after_put(start_method):
+    assert main_result("queues/mutated_after_put.py") == (
+        ["milk", "eggs", "changed after put()"],
+        ["milk", "eggs"],
+    )
+
+
+def test_mutated_after_put_script():
+    assert script_output("queues/mutated_after_put.py").splitlines() == [
+        "put(order), then order.append(...): the consumer got "
+        "['milk', 'eggs', 'changed after put()']",
+        "put(list(order)), then order.append(...): the consumer got ['milk', 'eggs']",
+    ]
+
+
+def test_pool_gets_manager_queue(start_method):
+    squares = [n * n for n in range(5)]
+    assert main_result("queues/pool_gets_manager_queue.py") == (squares, squares)
+
+
+def test_pool_gets_manager_queue_script():
+    assert script_output("queues/pool_gets_manager_queue.py").splitlines() == [
+        "a Manager().Queue() passed to apply_async(): [0, 1, 4, 9, 16]",
+        "a Queue passed once, through initargs: [0, 1, 4, 9, 16]",
+    ]
+
+
+INHERITANCE_ONLY = "Queue objects should only be shared between processes through inheritance"
+
+
+def test_queue_as_pool_task_argument(start_method, capsys):
+    with pytest.raises(RuntimeError, match=f"^{INHERITANCE_ONLY}$"):
+        main_result("queues/queue_as_pool_task_argument.py")
+    assert capsys.readouterr().out.splitlines() == [
+        "apply_async() returned normally",
+        f"its get() raised RuntimeError: {INHERITANCE_ONLY}",
+    ]
+
+
+def test_queue_as_pool_task_argument_script():
+    lines = script_output("queues/queue_as_pool_task_argument.py").splitlines()
+    assert lines[:3] == [
+        "apply_async() returned normally",
+        f"its get() raised RuntimeError: {INHERITANCE_ONLY}",
+        "Traceback (most recent call last):",
+    ]
+    assert lines[-1] == f"RuntimeError: {INHERITANCE_ONLY}"
+    frames = [line.split(", in ")[1] for line in lines if line.startswith('  File "')]
+    assert frames[frames.index("get") :] == [
+        "get",
+        "_handle_tasks",
+        "send",
+        "dumps",
+        "__getstate__",
+        "assert_spawning",
     ]
