@@ -2,6 +2,8 @@
 
 import ast
 import multiprocessing.pool
+import re
+import sys
 
 import pytest
 from helpers import main_result, script_output
@@ -218,3 +220,62 @@ def test_apply_loop_vs_map_script():
     faster = seconds["map()"] < seconds["loop of apply()"]
     verdict = "map() was faster" if faster else "map() was not faster"
     assert lines[6].endswith(f"x as long as map(): {verdict}")
+
+
+def test_initializer_raises(start_method):
+    more_workers_than_places, task_ran = main_result("pool/initializer_raises.py")
+    assert more_workers_than_places is True  # dead workers were replaced, again and again
+    assert task_ran is False
+
+
+def test_initializer_raises_script():
+    output = script_output("pool/initializer_raises.py")
+    lines = output.splitlines()
+    assert lines[-2] == (
+        "get(timeout=0.05): multiprocessing.TimeoutError; the task ran: ready() = False"
+    )
+    started = int(lines[-1].split()[0])
+    assert started > 2
+    assert lines[-1] == f"{started} workers started for a pool of 2: more than its size: True"
+    # A replacement started only after a worker had died, printing the initializer's error.
+    dying = re.findall(r"(?m)^Process \w+PoolWorker-\d+:$", output)
+    assert 1 <= len(dying) <= started
+    assert 1 <= output.count("\nConnectionError: database unreachable\n") <= len(dying)
+
+
+QUOTA_TYPE_ERROR = (
+    "TypeError: QuotaError.__init__() missing 1 required positional argument: 'limit'"
+)
+
+
+# The Pool's result-handler thread dies of the TypeError, as the page shows: expected here.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_unpicklable_exception(start_method):
+    assert main_result("pool/unpicklable_exception.py") == {
+        "Pool": ["TimeoutError", "AssertionError"],
+        "ProcessPoolExecutor": ["BrokenProcessPool", QUOTA_TYPE_ERROR],
+        "fixed": [("alice", 5), ("alice", 5)],
+    }
+
+
+def test_unpicklable_exception_script():
+    lines = script_output("pool/unpicklable_exception.py").splitlines()
+    handler = "result_hander" if sys.version_info < (3, 12) else "result_handler"
+    own = ("QuotaError", "FixedQuotaError", "  pickle", "  Pool:", "  ProcessPoolExecutor:")
+    assert [line for line in lines if line.startswith(own)] == [
+        "QuotaError passes only its message to Exception.__init__:",
+        f"  pickle.dumps() works, pickle.loads() raises {QUOTA_TYPE_ERROR}",
+        "  Pool: get(timeout=2) -> TimeoutError, ready() = False",
+        f"  Pool: terminate() -> AssertionError: Cannot have cache with {handler} not alive",
+        "  ProcessPoolExecutor: BrokenProcessPool: A process in the process pool was"
+        " terminated abruptly while the future was running or pending.",
+        f"  ProcessPoolExecutor: its __cause__ ends with {QUOTA_TYPE_ERROR}",
+        "FixedQuotaError passes every argument:",
+        "  Pool: FixedQuotaError: alice over 5 (user='alice', limit=5)",
+        "  ProcessPoolExecutor: FixedQuotaError: alice over 5 (user='alice', limit=5)",
+    ]
+    # The Pool's result-handler thread died of the TypeError, before get() gave up.
+    died = next(i for i, line in enumerate(lines) if line.endswith(" (_handle_results):"))
+    assert re.fullmatch(r"Exception in thread Thread-\d+ \(_handle_results\):", lines[died])
+    gave_up = lines.index("  Pool: get(timeout=2) -> TimeoutError, ready() = False")
+    assert lines[gave_up - 1] == QUOTA_TYPE_ERROR and died < gave_up

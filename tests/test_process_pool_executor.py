@@ -1,3 +1,4 @@
+import re
 import sys
 from concurrent.futures.process import _RemoteTraceback
 
@@ -234,3 +235,29 @@ def test_asyncio_run_in_executor_script():
         "primes up to 5,000,000: 348513",
     ]
     assert lines[3].startswith("meanwhile the event loop ran ")
+
+
+FUTURE_BROKEN = (
+    "BrokenProcessPool: A process in the process pool was terminated abruptly while the future"
+    " was running or pending."
+)
+
+
+def test_initializer_raises(start_method):
+    assert main_result("process_pool_executor/initializer_raises.py") == ["BrokenProcessPool"] * 4
+
+
+def test_initializer_raises_script():
+    output = script_output("process_pool_executor/initializer_raises.py")
+    lines = output.splitlines()
+    assert lines[-4:] == [
+        f"query(0): {FUTURE_BROKEN}",
+        f"query(1): {FUTURE_BROKEN}",
+        f"query(2): {FUTURE_BROKEN}",
+        "submit() afterwards: BrokenProcessPool: A child process terminated abruptly,"
+        " the process pool is not usable anymore",
+    ]
+    # Each worker that ran the initializer logged its exception (one or both of the two).
+    logged = len(re.findall(r"(?m)^Exception in initializer:$", output))
+    assert logged in (1, 2)
+    assert 1 <= output.count("\nConnectionError: database unreachable\n") <= logged

@@ -1,0 +1,35 @@
+"""An initializer that raises: the executor is broken, and every future says so."""
+
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+
+def connect() -> None:
+    """Each worker runs this before any task; here the database cannot be reached."""
+    raise ConnectionError("database unreachable")
+
+
+def query(n: int) -> int:
+    return n * n
+
+
+def main() -> list[str]:
+    outcomes = []
+    with ProcessPoolExecutor(max_workers=2, initializer=connect) as executor:
+        futures = [executor.submit(query, n) for n in range(3)]
+        for n, future in enumerate(futures):
+            try:
+                outcomes.append(f"query({n}): {future.result(timeout=30)}")
+            except BrokenProcessPool as error:
+                outcomes.append(f"query({n}): BrokenProcessPool: {error}")
+        try:
+            executor.submit(query, 3)
+        except BrokenProcessPool as error:
+            outcomes.append(f"submit() afterwards: BrokenProcessPool: {error}")
+    for line in outcomes:
+        print(line)
+    return [line.split(": ")[1] for line in outcomes]
+
+
+if __name__ == "__main__":
+    main()
