@@ -1,4 +1,9 @@
+import multiprocessing
+
+import pytest
 from helpers import main_result, script_output
+
+START_METHODS = ["fork", "spawn", "forkserver"]
 
 
 def test_manager_shared_types(start_method):
@@ -60,6 +65,42 @@ def test_custom_base_manager_script():
     ]
 
 
+def test_exposed_methods(start_method):
+    # Imported here, the class lives in this module under its package's name, whatever the method.
+    assert main_result("managers/exposed_methods.py") == {
+        "public_methods": ["increment", "reset", "value"],
+        "without exposed=": ["increment", "reset", "value"],
+        "with exposed=": ["increment", "value"],
+        "refused": (
+            "AttributeError: method 'reset' of <class 'snippets.managers.exposed_methods.Counter'>"
+            " object is not in exposed={'increment', 'value'}"
+        ),
+        "value": 3,
+    }
+
+
+def test_exposed_methods_script():
+    lines = script_output("managers/exposed_methods.py").splitlines()
+    # Run as a script, the class is __main__'s under fork; spawn and forkserver import the
+    # script as __mp_main__ in the manager's process.
+    default_method = multiprocessing.get_all_start_methods()[0]
+    module = "__main__" if default_method == "fork" else "__mp_main__"
+    assert lines == [
+        "public_methods(Counter()): ['increment', 'reset', 'value']",
+        "without exposed=: AutoProxy[OpenCounter] offers ['increment', 'reset', 'value']",
+        "open_counter.count -> AttributeError: 'AutoProxy[OpenCounter]' object has no attribute"
+        " 'count'",
+        "exposed=('increment', 'value'): AutoProxy[Counter] offers ['increment', 'value']",
+        "increment() three times, then value(): 3",
+        "counter.reset() -> AttributeError: 'AutoProxy[Counter]' object has no attribute 'reset'",
+        "counter._callmethod('reset') -> RemoteError, with the manager's traceback:",
+        f"  AttributeError: method 'reset' of <class '{module}.Counter'> object is not in"
+        " exposed={'increment', 'value'}",
+        "  KeyError: 'reset'",
+        "value() is still 3",
+    ]
+
+
 def test_remote_manager(start_method):
     received, refused = main_result("managers/remote_manager.py", count=2)
     assert received == ["job 0", "job 1"]
@@ -74,6 +115,49 @@ def test_remote_manager_script():
         "received: ['job 0', 'job 1', 'job 2']",
         "a client with another key: AuthenticationError: digest sent was rejected",
         "processes still running after shutdown(): []",
+    ]
+
+
+def test_proxy_after_manager_dies(start_method):
+    assert main_result("managers/proxy_after_manager_dies.py") == {
+        "shutdown": ["BrokenPipeError", "FileNotFoundError"],
+        "kill": ["BrokenPipeError", "ConnectionRefusedError"],
+    }
+
+
+def test_proxy_after_manager_dies_script():
+    lines = script_output("managers/proxy_after_manager_dies.py").splitlines()
+    assert lines == [
+        "a new manager: progress['step'] = 1",
+        "manager.shutdown(); then, through the same proxy:",
+        "  from this thread (connected already): BrokenPipeError: [Errno 32] Broken pipe",
+        "  from a new thread (connects first):   FileNotFoundError: [Errno 2] No such file or"
+        " directory",
+        "a new manager: progress['step'] = 1",
+        "the manager's process killed (SIGKILL); then, through the same proxy:",
+        "  from this thread (connected already): BrokenPipeError: [Errno 32] Broken pipe",
+        "  from a new thread (connects first):   ConnectionRefusedError: [Errno 111] Connection"
+        " refused",
+    ]
+
+
+# The snippet sends SIGINT to its own process group. Called in this process, main() would
+# signal pytest itself, so it is tested only as a script, in a group of its own.
+@pytest.mark.parametrize("args", [(), *[(method,) for method in START_METHODS]])
+def test_ctrl_c_and_the_manager_script(args):
+    lines = script_output("managers/ctrl_c_and_the_manager.py", *args).splitlines()
+    method = args[0] if args else multiprocessing.get_all_start_methods()[0]
+    interrupted = "  Ctrl-C after 5 of 10 steps: KeyboardInterrupt in the main process"
+    assert lines == [
+        f"start method {method}",
+        "Manager():",
+        interrupted,
+        "  the manager's process after join(timeout=1): running",
+        "  saved through the proxy: {0: 0, 1: 1, 2: 4, 3: 9, 4: 16}",
+        "SyncManager().start(initializer) that restores Ctrl-C in the manager:",
+        interrupted,
+        "  the manager's process after join(timeout=1): exited with code 0",
+        "  nothing saved: BrokenPipeError: [Errno 32] Broken pipe",
     ]
 
 

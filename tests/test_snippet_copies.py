@@ -14,6 +14,7 @@ COPIED_HELPERS = [
     "interleaved_medians",
     "ignore_shutdown_races",
     "plot_seconds",
+    "press_ctrl_c",
     "usable_cpus",
 ]
 
