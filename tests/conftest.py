@@ -137,6 +137,17 @@ def start_method(request: pytest.FixtureRequest):
 
 
 @pytest.fixture(autouse=True)
+def environment_put_back():
+    """A snippet's main() run in this process may set variables (Dask's local cluster sets
+    OMP_NUM_THREADS and PYTHONHASHSEED); a build a later test starts must not inherit them."""
+    before = dict(os.environ)
+    yield
+    if dict(os.environ) != before:
+        os.environ.clear()
+        os.environ.update(before)
+
+
+@pytest.fixture(autouse=True)
 def nothing_left_behind():
     """No test may leave a child process or a shared-memory segment behind."""
     shm_before = shm_entries()
