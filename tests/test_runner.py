@@ -15,6 +15,7 @@ import sys
 import textwrap
 import threading
 import time
+from dataclasses import replace
 from multiprocessing import shared_memory
 from pathlib import Path
 
@@ -475,3 +476,12 @@ def test_a_build_makes_its_runs_together_and_each_measurement_alone(demos):
     planned = f"3 snippet runs to make, {cpus} at a time, 1 of them measurements, each run alone"
     assert planned in log
     assert "3/3 snippet runs made in " in log
+
+
+def test_a_session_runs_its_own_python_fresh_and_keeps_another_pythons_runs(demos, monkeypatch):
+    record = run("demo/prints_its_place.py")
+    other = replace(record, key="another-python", interpreter="/other/bin/python")
+    snippet_execution.keep(other)
+    monkeypatch.setenv("SNIPPETS_FRESH_AFTER", str(time.time()))  # a later test session
+    assert snippet_execution.load(record.key) is None  # this Python's: run again
+    assert snippet_execution.load("another-python") == other  # asserted by its own session

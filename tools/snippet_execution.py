@@ -253,6 +253,8 @@ def load(key: str) -> Record | None:
         record = Record(**json.loads(path.read_text()))
     except (OSError, ValueError, TypeError):
         return None
+    if record.interpreter != sys.executable and os.environ.get("SNIPPETS_FRESH") != "1":
+        return record  # another Python's run: that Python's own test session makes it fresh
     return record if record.started_at >= fresh_after() else None
 
 
