@@ -114,7 +114,7 @@ class Progress:
                     f"{label} ({now - since:.0f} s)" for label, since in self.running.items()
                 )
                 made = self.made
-            say(f"{made}/{self.total} snippet runs made; running: {running or 'none'}")
+            say(f"{made}/{self.total} snippet runs made; under way: {running or 'none'}")
         say(f"{self.total}/{self.total} snippet runs made in {time.monotonic() - started:.1f} s")
 
 

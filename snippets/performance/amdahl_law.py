@@ -168,7 +168,7 @@ def plot(measured: dict[float, dict[int, float]], cpus: int) -> None:
     fig.savefig("amdahl_law.svg", facecolor="white", metadata={"Title": title, "Date": None})
 
 
-def main(limit: int = 50_000, repeats: int = 3) -> dict[str, object]:
+def main(limit: int = 150_000, repeats: int = 3) -> dict[str, object]:
     cpus = usable_cpus()
     workers = list(range(1, cpus + 1))
     print(f"primes below {limit:,} in {SLICES} slices; median of {repeats} rounds after a warm-up")
