@@ -266,6 +266,11 @@ def test_fork_with_threads_fixed_script():
     assert output.strip() == "start method forkserver: the child's acquire(timeout=2) returned True"
 
 
+def test_fork_with_threads_fixed_spawn_script():
+    output = script_output("pitfalls/fork_with_threads_fixed.py", "spawn")
+    assert output.strip() == "start method spawn: the child's acquire(timeout=2) returned True"
+
+
 def test_logging_under_spawn():
     assert main_result("pitfalls/logging_under_spawn.py") == [0, 1, 4, 9]
 
