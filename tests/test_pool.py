@@ -6,7 +6,8 @@ import re
 import sys
 
 import pytest
-from helpers import main_result, script_output
+import timelines
+from helpers import main_result, script_output, script_record
 
 SQUARES = [n * n for n in range(10)]
 
@@ -279,3 +280,44 @@ def test_unpicklable_exception_script():
     assert re.fullmatch(r"Exception in thread Thread-\d+ \(_handle_results\):", lines[died])
     gave_up = lines.index("  Pool: get(timeout=2) -> TimeoutError, ready() = False")
     assert lines[gave_up - 1] == QUOTA_TYPE_ERROR and died < gave_up
+
+
+WAYS = ["map", "imap_unordered", "apply_async loop", "apply loop"]
+
+
+def test_timeline_map_family(start_method):
+    outcome = main_result("pool/timeline_map_family.py")
+    assert list(outcome) == WAYS
+    assert [outcome[way]["most_at_once"] for way in WAYS] == [2, 2, 2, 1]
+    assert outcome["imap_unordered"]["order"][0] == 1  # the short task 1 beat the long task 0
+    for way in ["map", "apply_async loop", "apply loop"]:
+        assert outcome[way]["order"] == list(range(8))
+
+
+def test_timeline_map_family_script():
+    record = script_record("pool/timeline_map_family.py")
+    lines = record.output.splitlines()
+    assert [line.split()[0] for line in lines] == ["map", "imap_unordered", "apply_async", "apply"]
+    assert re.fullmatch(r"map +at most 2 at once; received 0 1 2 3 4 5 6 7 all at \d+ ms", lines[0])
+    assert sorted(record.figures) == sorted(f"timeline_{way.replace(' ', '_')}.svg" for way in WAYS)
+    for way in WAYS:
+        svg = record.figures[f"timeline_{way.replace(' ', '_')}.svg"]
+        assert timelines.title(svg) == f"Pool: {way}"
+        tasks = timelines.spans(svg, "busy")
+        # Every task appears once, and no worker runs two at once.
+        assert sorted(int(bar.label) for bar in tasks) == list(range(8))
+        assert timelines.overlaps_within_a_process(tasks) == []
+        assert {bar.process for bar in tasks} == {"worker 1", "worker 2"}
+        marks = timelines.spans(svg, "received")
+        printed = re.search(r"received ([\d ]+?) (?:all at|from)", lines[WAYS.index(way)])
+        assert " ".join(mark.label for mark in marks) == printed.group(1)
+        # No result reaches the main process before its task ends.
+        ended = {bar.label: bar.end for bar in tasks}
+        assert all(mark.start >= ended[n] for mark in marks for n in mark.label.split())
+    apply_loop = timelines.spans(record.figures["timeline_apply_loop.svg"], "busy")
+    assert timelines.most_at_once(apply_loop) == 1
+    mapped = timelines.spans(record.figures["timeline_map.svg"], "busy")
+    assert timelines.most_at_once(mapped) == 2
+    assert [
+        mark.label for mark in timelines.spans(record.figures["timeline_map.svg"], "received")
+    ] == ["0 1 2 3 4 5 6 7"]

@@ -12,13 +12,13 @@ read the same declarations (``declared_runs``) and check the same records.
 from __future__ import annotations
 
 import ast
-import base64
 import functools
 import html
 import os
 import re
 import sys
 import textwrap
+import urllib.parse
 from pathlib import Path
 
 from snippet_execution import (
@@ -38,6 +38,9 @@ from snippet_execution import (
 from snippet_scheduling import Run, obtain_planned
 
 DOCS = ROOT / "docs"
+# A snippet's source and output stay out of the search index: it holds the prose, and the
+# Errors page holds every message a run printed. (The index is part of every page's weight.)
+SNIPPET_OPENS = '<div class="snippet" markdown data-search-exclude>'
 
 
 def show(name: str, *args: str, **declared) -> str:
@@ -51,9 +54,7 @@ def show(name: str, *args: str, **declared) -> str:
     """
     source = fence("python", snippet_path(name).read_text(), f"snippets/{name}")
     output = shown_output(name, args, Expected(**declared), sys.executable)
-    return "\n".join(
-        ['<div class="snippet" markdown>', source, download_link(name), output, "</div>"]
-    )
+    return "\n".join([SNIPPET_OPENS, source, download_link(name), output, "</div>"])
 
 
 def show_versions(name: str, *args: str, **declared) -> str:
@@ -67,9 +68,7 @@ def show_versions(name: str, *args: str, **declared) -> str:
     for version, python in interpreters().items():
         output = shown_output(name, args, Expected(**declared), python)
         tabs.append(f'=== "Python {version}"\n\n{textwrap.indent(output, "    ")}\n')
-    return "\n".join(
-        ['<div class="snippet" markdown>', source, download_link(name), *tabs, "</div>"]
-    )
+    return "\n".join([SNIPPET_OPENS, source, download_link(name), *tabs, "</div>"])
 
 
 def shown_output(name: str, args: tuple[str, ...], expected: Expected, python: str) -> str:
@@ -269,13 +268,20 @@ def served_link(file: str, page: str, label: str) -> str:
 
 
 def figure(file_name: str, svg: str) -> str:
-    """An SVG plot, with its title (matplotlib's ``metadata={"Title": ...}``) as alt text."""
-    title = re.search(r"<dc:title>(.*?)</dc:title>", svg, re.DOTALL)
-    alt = title.group(1).strip() if title else file_name
-    data = base64.b64encode(svg.encode()).decode()
+    """An SVG figure the run drew, with its text alternative: its title (a timeline's
+    ``<title>`` and ``<desc>``, or matplotlib's ``metadata={"Title": ...}``).
+
+    The SVG goes into the page as text in a ``data:`` address, not base64, so that the
+    page's compression shrinks it.
+    """
+    found = re.search(r"<dc:title>(.*?)</dc:title>|<title>(.*?)</title>", svg, re.DOTALL)
+    alt = html.unescape(next(filter(None, found.groups())).strip()) if found else file_name
+    summary = re.search(r"<desc>(.*?)</desc>", svg, re.DOTALL)
+    if summary:
+        alt = f"{alt}. {html.unescape(summary.group(1).strip())}"
+    address = "data:image/svg+xml;charset=utf-8," + urllib.parse.quote(svg, safe="/:=;,.-_()")
     return (
-        f'<figure class="snippet-figure"><img alt="{html.escape(alt)}"'
-        f' src="data:image/svg+xml;base64,{data}">'
+        f'<figure class="snippet-figure"><img alt="{html.escape(alt)}" src="{address}">'
         f"<figcaption>{html.escape(file_name)}: {html.escape(alt)}</figcaption></figure>"
     )
 
