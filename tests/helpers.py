@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import multiprocessing
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from snippet_execution import SNIPPETS, Record, obtain
+from snippet_execution import ROOT, SNIPPETS, Record, obtain
 from snippet_pages import declaration
 
 # What the current test ran: conftest marks the records passed or failed with it, and keeps
@@ -21,14 +23,18 @@ def main_result(name: str, *args: Any, **kwargs: Any) -> Any:
     """Import ``snippets/<name>`` as a module and return what its ``main()`` returns.
 
     An example folder's own modules are imported as its main program imports them: from its
-    folder, which is also on the path of the workers it starts.
+    folder, which is also on the path of the workers it starts. Files it writes land in
+    an empty temporary folder, never among the repository's, unless the test chose a folder.
     """
     if len(Path(name).parts) > 2 and str(SNIPPETS / Path(name).parent) not in sys.path:
         sys.path.insert(0, str(SNIPPETS / Path(name).parent))
     module = importlib.import_module("snippets." + name.removesuffix(".py").replace("/", "."))
     method = multiprocessing.get_start_method(allow_none=True)
     MAIN_CALLS.append((name, method or multiprocessing.get_all_start_methods()[0]))
-    return module.main(*args, **kwargs)
+    if Path.cwd() != ROOT:  # the test chose where its files (a drawing) go
+        return module.main(*args, **kwargs)
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
+        return module.main(*args, **kwargs)
 
 
 def script_record(name: str, *args: str) -> Record:

@@ -15,7 +15,8 @@ import pytest
 from conftest import LONG_LIVED
 from local_server import QUIET_CHROMIUM, serving
 from playwright import sync_api
-from snippet_execution import ROOT
+from snippet_execution import ROOT, snippet_path
+from snippet_pages import FOLD_MARK
 from test_site import DOCS, nav_pages, shown_snippets
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -120,6 +121,9 @@ def test_palette_toggle_switches_between_light_and_dark(page):
         ("imap_unordered", "pool/"),
         ("BrokenProcessPool", "process-pool-executor/"),
         ("authkey", "managers/"),
+        ("Can't pickle", "errors/"),
+        ("BrokenProcessPool", "errors/"),
+        ("leaked shared_memory", "errors/"),
     ],
 )
 def test_search_finds_the_page(page, query: str, expected_page: str):
@@ -131,3 +135,78 @@ def test_search_finds_the_page(page, query: str, expected_page: str):
     results.first.wait_for()
     hrefs = [link.get_attribute("href") for link in results.all()]
     assert any(expected_page in href for href in hrefs), hrefs
+
+
+def pages_showing(wanted) -> list[str]:
+    """The nav pages that show at least one snippet for which ``wanted(path)`` is true."""
+    return [
+        page_file
+        for page_file in nav_pages()
+        if any(wanted(snippet_path(name)) for name, _ in shown_snippets(DOCS / page_file))
+    ]
+
+
+def draws_timelines(path: Path) -> bool:
+    return path.name.startswith("timeline_")
+
+
+def folds(path: Path) -> bool:
+    return any(line.startswith(FOLD_MARK) for line in path.read_text().splitlines())
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("page_file", pages_showing(draws_timelines))
+def test_timelines_show_in_both_palettes(page, page_file: str, scheme: str):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(page_url(page_file), wait_until="load")
+    palette = page.locator("body").get_attribute("data-md-color-scheme")
+    assert palette == {"light": "default", "dark": "slate"}[scheme]
+    timelines = page.locator("figure.snippet-figure").filter(has_text="timeline_").all()
+    drawn = sum(map(draws_timelines, map(snippet_path, dict(shown_snippets(DOCS / page_file)))))
+    assert len(timelines) >= drawn
+    for timeline in timelines:
+        timeline.evaluate(SHOW_ITS_TAB)
+        timeline.scroll_into_view_if_needed()
+        image = timeline.locator("img")
+        assert image.evaluate("img => img.complete && img.naturalWidth") > 300
+        assert image.bounding_box()["width"] > 300
+        # The drawing carries its own white ground, so its dark ink reads on either palette.
+        assert (
+            image.evaluate("img => getComputedStyle(img).backgroundColor") == "rgb(255, 255, 255)"
+        )
+        assert image.get_attribute("alt").count(". ") >= 1  # its title, then its summary
+    timelines[0].screenshot(
+        path=SCREENSHOTS / f"timeline-{page_url(page_file).strip('/')}-{scheme}.png"
+    )
+
+
+@pytest.mark.parametrize("page_file", pages_showing(folds))
+def test_long_programs_open_on_their_lesson_and_unfold(page, page_file: str):
+    page.goto(page_url(page_file))
+    folded = page.locator(".snippet-folded").all()
+    assert len(folded) == sum(map(folds, map(snippet_path, dict(shown_snippets(DOCS / page_file)))))
+    for snippet in folded:
+        snippet.evaluate(SHOW_ITS_TAB)
+        code = snippet.locator(".highlight").first.locator("pre > code")
+        size = "code => [code.clientHeight, code.scrollHeight]"
+        shown, whole = code.evaluate(size)
+        assert shown < whole  # folded: the lesson shows, the rest is out of sight
+        assert code.evaluate("code => getComputedStyle(code).overflowY") == "auto"  # yet reachable
+        snippet.locator("details.snippet-fold > summary").click()
+        shown, whole = code.evaluate(size)
+        assert shown == whole  # unfolded: every line in sight
+
+
+@pytest.mark.parametrize("page_file", nav_pages())
+def test_no_code_block_is_cut_off(page, page_file: str):
+    page.goto(page_url(page_file))
+    column = page.locator("article").bounding_box()
+    for code in page.locator("pre > code").all():
+        box = code.bounding_box()
+        if box is None:  # in a tab not selected
+            continue
+        assert box["x"] + box["width"] <= column["x"] + column["width"] + 1
+        wider, overflow_x = code.evaluate(
+            "code => [code.scrollWidth > code.clientWidth, getComputedStyle(code).overflowX]"
+        )
+        assert not wider or overflow_x in ("auto", "scroll"), "a line is cut off, with no scroll"

@@ -21,12 +21,19 @@ def test_exceptions_and_warnings_are_read_as_printed():
         "        An attempt has been made to start a new process\n"
         "KeyboardInterrupt\n"
         "apply() after close(): ValueError: Pool not running\n"
+        "  its stderr: UserWarning: resource_tracker: There appear to be 1 leaked shared_memory"
+        " objects to clean up at shutdown\n"
     )
     assert printed_errors(output) == [
         ("concurrent.futures.process.BrokenProcessPool", "A process in the pool died"),
         ("DeprecationWarning", "This process is multi-threaded"),
         ("RuntimeError", "An attempt has been made to start a new process"),
         ("KeyboardInterrupt", ""),
+        (
+            "UserWarning",
+            "resource_tracker: There appear to be 1 leaked shared_memory objects to clean up"
+            " at shutdown",
+        ),
     ]
 
 

@@ -283,6 +283,7 @@ def test_unpicklable_exception_script():
 
 
 WAYS = ["map", "imap_unordered", "apply_async loop", "apply loop"]
+TIMELINES = [f"timeline_{n}_{way.replace(' ', '_')}.svg" for n, way in enumerate(WAYS, 1)]
 
 
 def test_timeline_map_family(start_method):
@@ -299,9 +300,9 @@ def test_timeline_map_family_script():
     lines = record.output.splitlines()
     assert [line.split()[0] for line in lines] == ["map", "imap_unordered", "apply_async", "apply"]
     assert re.fullmatch(r"map +at most 2 at once; received 0 1 2 3 4 5 6 7 all at \d+ ms", lines[0])
-    assert sorted(record.figures) == sorted(f"timeline_{way.replace(' ', '_')}.svg" for way in WAYS)
-    for way in WAYS:
-        svg = record.figures[f"timeline_{way.replace(' ', '_')}.svg"]
+    assert list(record.figures) == TIMELINES  # the page shows them in this order
+    for way, file_name in zip(WAYS, TIMELINES, strict=True):
+        svg = record.figures[file_name]
         assert timelines.title(svg) == f"Pool: {way}"
         tasks = timelines.spans(svg, "busy")
         # Every task appears once, and no worker runs two at once.
@@ -314,10 +315,10 @@ def test_timeline_map_family_script():
         # No result reaches the main process before its task ends.
         ended = {bar.label: bar.end for bar in tasks}
         assert all(mark.start >= ended[n] for mark in marks for n in mark.label.split())
-    apply_loop = timelines.spans(record.figures["timeline_apply_loop.svg"], "busy")
+    apply_loop = timelines.spans(record.figures[TIMELINES[3]], "busy")
     assert timelines.most_at_once(apply_loop) == 1
-    mapped = timelines.spans(record.figures["timeline_map.svg"], "busy")
+    mapped = timelines.spans(record.figures[TIMELINES[0]], "busy")
     assert timelines.most_at_once(mapped) == 2
-    assert [
-        mark.label for mark in timelines.spans(record.figures["timeline_map.svg"], "received")
-    ] == ["0 1 2 3 4 5 6 7"]
+    assert [mark.label for mark in timelines.spans(record.figures[TIMELINES[0]], "received")] == [
+        "0 1 2 3 4 5 6 7"
+    ]

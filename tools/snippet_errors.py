@@ -24,6 +24,8 @@ EXCEPTION = re.compile(
 )
 # "/path/file.py:12: DeprecationWarning: message"
 WARNING = re.compile(r"^\S+:\d+: (?P<type>[A-Z]\w*Warning): (?P<message>.*)$")
+# A warning a snippet caught and quoted: "  its stderr: UserWarning: resource_tracker: ..."
+QUOTED_WARNING = re.compile(r"\b(?P<type>[A-Z]\w*Warning): (?P<message>.*)$")
 HEADING = re.compile(r"^(#{2,6}) +(?P<title>.+?)(?: +\{#(?P<id>[\w-]+)\})?$", re.MULTILINE)
 
 
@@ -32,7 +34,7 @@ def printed_errors(output: str) -> list[tuple[str, str]]:
     found = []
     lines = output.splitlines()
     for number, line in enumerate(lines):
-        match = WARNING.match(line) or EXCEPTION.match(line)
+        match = WARNING.match(line) or EXCEPTION.match(line) or QUOTED_WARNING.search(line)
         if not match:
             continue
         message = (match["message"] or "").strip()
@@ -78,7 +80,10 @@ def errors_page() -> str:
                         places.append(place)
     sections = []
     for error_type in sorted(by_type, key=lambda name: (name.rsplit(".", 1)[-1], name)):
-        sections.append(f"## {error_type}\n")
+        module, _, name = error_type.rpartition(".")
+        sections.append(f"## {name}\n")  # the bare name: the one a reader searches for
+        if module:
+            sections.append(f"Printed as `{error_type}`.\n")
         for message, places in sorted(by_type[error_type].items()):
             text = f"<code>{html.escape(message)}</code>" if message else "(no message)"
             sections.append(f"- {text}: {'; '.join(places)}")

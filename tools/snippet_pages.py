@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import functools
 import html
+import itertools
 import os
 import re
 import sys
@@ -41,6 +42,9 @@ DOCS = ROOT / "docs"
 # A snippet's source and output stay out of the search index: it holds the prose, and the
 # Errors page holds every message a run printed. (The index is part of every page's weight.)
 SNIPPET_OPENS = '<div class="snippet" markdown data-search-exclude>'
+# In a long program, the lines from a comment starting with this one on are plumbing (timing,
+# tables, drawing): the page opens on the lines above, the lesson, and folds the rest.
+FOLD_MARK = "# The rest of this file"
 
 
 def show(name: str, *args: str, **declared) -> str:
@@ -52,9 +56,8 @@ def show(name: str, *args: str, **declared) -> str:
     sentence of the prose that reads an outcome off the output is a claim:
     ``claims={"sentence": r"regular expression a line of output matches"}``.
     """
-    source = fence("python", snippet_path(name).read_text(), f"snippets/{name}")
     output = shown_output(name, args, Expected(**declared), sys.executable)
-    return "\n".join([SNIPPET_OPENS, source, download_link(name), output, "</div>"])
+    return "\n".join([*source_block(name), download_link(name), output, "</div>"])
 
 
 def show_versions(name: str, *args: str, **declared) -> str:
@@ -63,12 +66,33 @@ def show_versions(name: str, *args: str, **declared) -> str:
     For snippets whose output depends on the version. The tabs are the versions that ran:
     a version the build machine lacks gets no tab.
     """
-    source = fence("python", snippet_path(name).read_text(), f"snippets/{name}")
     tabs = []
     for version, python in interpreters().items():
         output = shown_output(name, args, Expected(**declared), python)
         tabs.append(f'=== "Python {version}"\n\n{textwrap.indent(output, "    ")}\n')
-    return "\n".join([SNIPPET_OPENS, source, download_link(name), *tabs, "</div>"])
+    return "\n".join([*source_block(name), download_link(name), *tabs, "</div>"])
+
+
+def source_block(name: str) -> list[str]:
+    """The snippet's opening tag and its whole source as one code block (what the copy button
+    copies). A long program with a ``FOLD_MARK`` comment opens on the lines above it; the
+    rest stays in the block, folded, with a control that unfolds it."""
+    text = snippet_path(name).read_text()
+    source = fence("python", text, f"snippets/{name}")
+    lines = text.rstrip().splitlines()
+    folded_at = next((n for n, line in enumerate(lines) if line.startswith(FOLD_MARK)), None)
+    if folded_at is None:
+        return [SNIPPET_OPENS, source]
+    opens = SNIPPET_OPENS.replace(
+        '"snippet"', f'"snippet snippet-folded" style="--lesson-lines: {folded_at}"'
+    )
+    comment = itertools.takewhile(lambda line: line.startswith("#"), lines[folded_at:])
+    why = " ".join(line.removeprefix("#").strip() for line in comment).rstrip(".")
+    control = (
+        f'<details class="snippet-fold"><summary>Show the {len(lines) - folded_at} folded'
+        f" lines: {html.escape(why[0].lower() + why[1:])}</summary></details>"
+    )
+    return [opens, source, control]
 
 
 def shown_output(name: str, args: tuple[str, ...], expected: Expected, python: str) -> str:
@@ -282,7 +306,7 @@ def figure(file_name: str, svg: str) -> str:
     address = "data:image/svg+xml;charset=utf-8," + urllib.parse.quote(svg, safe="/:=;,.-_()")
     return (
         f'<figure class="snippet-figure"><img alt="{html.escape(alt)}" src="{address}">'
-        f"<figcaption>{html.escape(file_name)}: {html.escape(alt)}</figcaption></figure>"
+        f"<figcaption>{html.escape(file_name)}, drawn by this run</figcaption></figure>"
     )
 
 

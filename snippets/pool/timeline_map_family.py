@@ -34,6 +34,64 @@ def results_as_received(pool, way: str):
             yield pool.apply(task, (n,))  # waits for each task before sending the next
 
 
+def main() -> dict[str, dict]:
+    runs = {}
+    with multiprocessing.Pool(processes=2) as pool:
+        pool.map(abs, range(4))  # both workers up before anything is timed
+        for way in WAYS:
+            origin = time.time_ns()
+            runs[way] = origin, [(*got, time.time_ns()) for got in results_as_received(pool, way)]
+    pids = sorted({pid for _, received in runs.values() for _, pid, *_ in received})
+    workers = {pid: f"worker {number}" for number, pid in enumerate(pids, 1)}
+    axis_ms = max(received[-1][-1] - origin for origin, received in runs.values()) / 1e6
+    outcome = {}
+    for number, (way, (origin, received)) in enumerate(runs.items(), 1):
+        spans = [(workers[pid], str(n), "busy", start, end) for n, pid, start, end, _ in received]
+        most = most_at_once(spans)
+        first, last = [(received[k][-1] - origin) / 1e6 for k in (0, -1)]
+        order = " ".join(str(n) for n, *_ in received)
+        when = (
+            f"all at {first:.0f} ms" if last - first < 5 else f"from {first:.0f} to {last:.0f} ms"
+        )
+        print(f"{way:<16} at most {most} at once; received {order} {when}")
+        summary = (
+            f"{len(spans)} tasks on {len(pids)} workers, at most {most} running at once; the"
+            f" main process received the first result at {first:.0f} ms, the last at {last:.0f} ms."
+        )
+        draw_timeline(
+            f"timeline_{number}_{way.replace(' ', '_')}.svg",
+            f"Pool: {way}",
+            summary,
+            spans + arrival_marks(received),
+            origin,
+            axis_ms,
+            {"busy": "running task n"},
+        )
+        outcome[way] = {"most_at_once": most, "order": [n for n, *_ in received]}
+    return outcome
+
+
+# The rest of this file counts overlapping tasks and draws the timelines (standard library
+# only: the pictures need no plotting package).
+
+
+def most_at_once(spans: list[tuple]) -> int:
+    """The largest number of spans in progress at the same moment."""
+    return max(sum(start <= begin < end for *_, start, end in spans) for *_, begin, _ in spans)
+
+
+def arrival_marks(received: list[tuple]) -> list[tuple]:
+    """Marks where the main process got results. Results under 5 ms apart share a mark,
+    drawn when the last of them arrived."""
+    marks: list[tuple[int, str]] = []
+    for n, *_, got in received:
+        if marks and got - marks[-1][0] < 5_000_000:
+            marks[-1] = (got, f"{marks[-1][1]} {n}")
+        else:
+            marks.append((got, str(n)))
+    return [("main process", tasks, "received", got, got) for got, tasks in marks]
+
+
 def draw_timeline(file_name, title, summary, spans, origin_ns, axis_ms=None, legend=None):
     """Write `spans` as an SVG timeline: one row per process, one bar per span, and time on
     the x axis in milliseconds from `origin_ns`. A span is (process, label, kind, start_ns,
@@ -127,60 +185,6 @@ def draw_timeline(file_name, title, summary, spans, origin_ns, axis_ms=None, leg
     out.append("</svg>")
     with open(file_name, "w", encoding="utf-8") as svg:
         svg.write("\n".join(out) + "\n")
-
-
-def most_at_once(spans: list[tuple]) -> int:
-    """The largest number of spans in progress at the same moment."""
-    return max(sum(start <= begin < end for *_, start, end in spans) for *_, begin, _ in spans)
-
-
-def arrival_marks(received: list[tuple]) -> list[tuple]:
-    """Marks where the main process got results. Results under 5 ms apart share a mark,
-    drawn when the last of them arrived."""
-    marks: list[tuple[int, str]] = []
-    for n, *_, got in received:
-        if marks and got - marks[-1][0] < 5_000_000:
-            marks[-1] = (got, f"{marks[-1][1]} {n}")
-        else:
-            marks.append((got, str(n)))
-    return [("main process", tasks, "received", got, got) for got, tasks in marks]
-
-
-def main() -> dict[str, dict]:
-    runs = {}
-    with multiprocessing.Pool(processes=2) as pool:
-        pool.map(abs, range(4))  # both workers up before anything is timed
-        for way in WAYS:
-            origin = time.time_ns()
-            runs[way] = origin, [(*got, time.time_ns()) for got in results_as_received(pool, way)]
-    pids = sorted({pid for _, received in runs.values() for _, pid, *_ in received})
-    workers = {pid: f"worker {number}" for number, pid in enumerate(pids, 1)}
-    axis_ms = max(received[-1][-1] - origin for origin, received in runs.values()) / 1e6
-    outcome = {}
-    for way, (origin, received) in runs.items():
-        spans = [(workers[pid], str(n), "busy", start, end) for n, pid, start, end, _ in received]
-        most = most_at_once(spans)
-        first, last = [(received[k][-1] - origin) / 1e6 for k in (0, -1)]
-        order = " ".join(str(n) for n, *_ in received)
-        when = (
-            f"all at {first:.0f} ms" if last - first < 5 else f"from {first:.0f} to {last:.0f} ms"
-        )
-        print(f"{way:<16} at most {most} at once; received {order} {when}")
-        summary = (
-            f"{len(spans)} tasks on {len(pids)} workers, at most {most} running at once; the"
-            f" main process received the first result at {first:.0f} ms, the last at {last:.0f} ms."
-        )
-        draw_timeline(
-            f"timeline_{way.replace(' ', '_')}.svg",
-            f"Pool: {way}",
-            summary,
-            spans + arrival_marks(received),
-            origin,
-            axis_ms,
-            {"busy": "running task n"},
-        )
-        outcome[way] = {"most_at_once": most, "order": [n for n, *_ in received]}
-    return outcome
 
 
 if __name__ == "__main__":
