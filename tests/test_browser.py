@@ -14,6 +14,7 @@ import psutil
 import pytest
 from conftest import LONG_LIVED
 from local_server import QUIET_CHROMIUM, serving
+from measure_pages import WEIGHT_LIMIT, gzipped_weight
 from playwright import sync_api
 from snippet_execution import ROOT, snippet_path
 from snippet_pages import FOLD_MARK
@@ -52,10 +53,11 @@ def page(browser, site_url: str):
     context = browser.new_context(base_url=site_url)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page = context.new_page()
-    page.errors, page.requests = [], []
+    page.errors, page.requests, page.responses = [], [], []
     page.on("console", lambda message: message.type == "error" and page.errors.append(message))
     page.on("pageerror", lambda error: page.errors.append(error))
     page.on("request", lambda request: page.requests.append(request.url))
+    page.on("response", lambda response: page.responses.append(response))
     yield page
     context.close()
 
@@ -79,6 +81,8 @@ def test_page_loads_locally_and_shows_every_run(page, site_url: str, page_file: 
     assert page.errors == []
     foreign = [url for url in page.requests if not url.startswith((site_url, "data:", "blob:"))]
     assert foreign == [], "requests to hosts other than the local server"
+    served = [response.body() for response in page.responses if response.url.startswith(site_url)]
+    assert gzipped_weight(served) <= WEIGHT_LIMIT, "a first visit transfers too much"
     snippets = page.locator(".snippet").all()
     assert len(snippets) == len(shown_snippets(DOCS / page_file))  # one block per show() call
     for snippet in snippets:

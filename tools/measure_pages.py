@@ -1,11 +1,14 @@
 """Measure each built page in headless Chromium from a local server: bytes and time to usable.
 
 Usage: python tools/measure_pages.py SITE_DIR   (build it first: mkdocs build -d SITE_DIR)
-Bytes are what the browser transferred for a first visit with an empty cache, by kind.
+Bytes are what the browser transferred for a first visit with an empty cache, by kind; the
+last column is their total as a server compressing with gzip (level 6) would send them, the
+figure held to ``WEIGHT_LIMIT``.
 """
 
 from __future__ import annotations
 
+import gzip
 import sys
 from pathlib import Path
 
@@ -14,6 +17,12 @@ from playwright.sync_api import sync_playwright
 
 KINDS = {".css": "CSS", ".js": "JS", ".svg": "SVG", ".json": "JSON"}
 COLUMNS = ["HTML", "CSS", "JS", "SVG", "JSON", "other"]
+WEIGHT_LIMIT = 250_000  # bytes a first visit to any page may transfer, gzipped
+
+
+def gzipped_weight(bodies: list[bytes]) -> int:
+    """What the given response bodies weigh, compressed as a gzip-serving host would."""
+    return sum(len(gzip.compress(body, compresslevel=6)) for body in bodies)
 
 
 def page_paths(site: Path) -> list[str]:
@@ -29,7 +38,9 @@ def measure(site: Path) -> list[dict]:
         )
         for path in page_paths(site):
             page = browser.new_context().new_page()
-            page.goto(base + (path + "/" if path else ""), wait_until="load")
+            responses = []
+            page.on("response", lambda response, kept=responses: kept.append(response))
+            page.goto(base + (path + "/" if path else ""), wait_until="networkidle")
             timing = page.evaluate(
                 """() => {
                 const nav = performance.getEntriesByType("navigation")[0];
@@ -44,7 +55,9 @@ def measure(site: Path) -> list[dict]:
             for url, size in timing["resources"]:
                 suffix = Path(url.split("?")[0]).suffix
                 row[KINDS.get(suffix, "other")] += size
+            bodies = [response.body() for response in responses if response.url.startswith(base)]
             row.update(page=path or "(home)", usable=timing["usable"], load=timing["load"])
+            row["gzipped"] = gzipped_weight(bodies)
             rows.append(row)
             page.context.close()
         browser.close()
@@ -53,10 +66,16 @@ def measure(site: Path) -> list[dict]:
 
 def main(site: str) -> list[dict]:
     rows = measure(Path(site))
-    print(f"{'page':28}" + "".join(f"{c + ' kB':>9}" for c in COLUMNS) + "  usable ms  load ms")
+    columns = "".join(f"{c + ' kB':>9}" for c in COLUMNS)
+    print(f"{'page':28}{columns}  usable ms  load ms  gzipped kB")
     for row in rows:
         sizes = "".join(f"{row[c] / 1000:9.1f}" for c in COLUMNS)
-        print(f"{row['page']:28}{sizes}  {row['usable']:9.0f}  {row['load']:7.0f}")
+        over = "  over the limit" if row["gzipped"] > WEIGHT_LIMIT else ""
+        print(
+            f"{row['page']:28}{sizes}  {row['usable']:9.0f}  {row['load']:7.0f}"
+            f"  {row['gzipped'] / 1000:10.1f}{over}"
+        )
+    print(f"limit: {WEIGHT_LIMIT / 1000:.0f} kB gzipped per page, assets and search index included")
     return rows
 
 
