@@ -23,6 +23,7 @@ from snippet_execution import (
     mapped_shm,
     mark_tested,
 )
+from snippet_pages import declarations
 
 START_METHODS = ["fork", "spawn", "forkserver"]
 # Processes that live across tests on purpose (the browser): exempt with their descendants.
@@ -33,6 +34,7 @@ LONG_LIVED: set[int] = set()
 OUTCOMES: dict[str, dict[str, str]] = {}
 # Each run a test asserted: (snippet, args, interpreter, start method) -> the key it was kept at.
 ASSERTED: dict[tuple[str, tuple[str, ...], str, str], str] = {}
+PASSED_SCRIPT_RUNS: set[tuple[str, tuple[str, ...]]] = set()  # on this session's Python
 
 
 # The environment the session started with, as a build started from the same shell has it.
@@ -63,6 +65,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
             mark_tested(record, item.nodeid, report.passed)
             run = (record.name, tuple(record.args), record.interpreter, record.start_method)
             ASSERTED[run] = record.key
+            if report.passed and record.interpreter == sys.executable:
+                PASSED_SCRIPT_RUNS.add((record.name, tuple(record.args)))
         for cell in ran + helpers.MAIN_CALLS:
             if OUTCOMES.get("|".join(cell), {}).get("outcome") != "failed":
                 outcome = "passed" if report.passed else "failed"
@@ -83,6 +87,23 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if lost:
         print(f"\nA build started now would not find {len(lost)} asserted runs:", *lost[:5])
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    if ran_every_test_file(session):
+        unasserted = [
+            " ".join([name, *args])
+            for name, args in declarations()
+            if (name, tuple(args)) not in PASSED_SCRIPT_RUNS
+        ]
+        if unasserted:
+            print(f"\n{len(unasserted)} runs a page shows passed no script test:", *unasserted)
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def ran_every_test_file(session: pytest.Session) -> bool:
+    """Whether this session ran the whole suite (nox leaves out only the browser's tests)."""
+    options = session.config.option
+    asked = [Path(arg).resolve() for arg in session.config.args]
+    chosen = options.keyword or options.markexpr or options.lf or options.deselect
+    return not chosen and asked in ([ROOT / "tests"], [ROOT])
 
 
 def runs_a_build_would_not_find() -> list[str]:
