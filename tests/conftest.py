@@ -102,7 +102,9 @@ def ran_every_test_file(session: pytest.Session) -> bool:
     """Whether this session ran the whole suite (nox leaves out only the browser's tests)."""
     options = session.config.option
     asked = [Path(arg).resolve() for arg in session.config.args]
-    chosen = options.keyword or options.markexpr or options.lf or options.deselect
+    chosen = (
+        options.keyword or options.markexpr or getattr(options, "lf", False) or options.deselect
+    )
     return not chosen and asked in ([ROOT / "tests"], [ROOT])
 
 

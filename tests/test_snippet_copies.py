@@ -11,7 +11,9 @@ from snippet_execution import SNIPPETS
 # Helpers written once and copied into every snippet that needs them.
 COPIED_HELPERS = [
     "compared",
+    "draw_timeline",
     "interleaved_medians",
+    "most_at_once",
     "ignore_shutdown_races",
     "plot_seconds",
     "press_ctrl_c",

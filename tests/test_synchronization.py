@@ -1,6 +1,7 @@
 import re
 
-from helpers import main_result, script_output
+import timelines
+from helpers import main_result, script_output, script_record
 
 EXPECTED_TOTAL = 4 * 1_000
 
@@ -174,3 +175,70 @@ def test_lock_as_task_argument_script():
         f"as a task argument: {REFUSED}",
         "through the initializer: [0, 1, 4, 9, 16, 25]",
     ]
+
+
+def test_timeline_lock_queue(start_method):
+    outcome = main_result("synchronization/timeline_lock_queue.py")
+    assert outcome["turns"] == 9 and outcome["most_at_once"] == 1
+
+
+def test_timeline_lock_queue_script():
+    record = script_record("synchronization/timeline_lock_queue.py")
+    lines = record.output.splitlines()
+    assert lines[:2] == [
+        "9 turns at the lock by 3 processes",
+        "processes holding the lock at once: at most 1",
+    ]
+    svg = record.figures["timeline_lock.svg"]
+    holding, waiting = timelines.spans(svg, "holding"), timelines.spans(svg, "waiting")
+    # Every turn appears once, and holds never overlap, even across processes.
+    assert sorted((bar.process, bar.label) for bar in holding) == [
+        (f"process {p}", str(turn)) for p in (1, 2, 3) for turn in (1, 2, 3)
+    ]
+    assert timelines.most_at_once(holding) == 1
+    # Each wait ends where its hold starts.
+    starts = {(bar.process, bar.label): bar.start for bar in holding}
+    assert [starts[bar.process, bar.label] - bar.end for bar in waiting] == [0.0] * 9
+    waited = sum(bar.end - bar.start > 1 for bar in waiting)
+    assert re.fullmatch(
+        rf"turns that waited over 1 ms for it: {waited} \(the longest \d+ ms\)", lines[2]
+    )
+
+
+def test_timeline_semaphore_cap(start_method):
+    outcome = main_result("synchronization/timeline_semaphore_cap.py")
+    assert outcome == {"turns": 10, "most_at_once": 2}
+
+
+def test_timeline_semaphore_cap_script():
+    record = script_record("synchronization/timeline_semaphore_cap.py")
+    assert record.output.splitlines() == [
+        "10 turns inside by 5 processes, Semaphore(2)",
+        "processes inside at once: at most 2",
+    ]
+    inside = timelines.spans(record.figures["timeline_semaphore.svg"], "holding")
+    assert len(inside) == 10 and len({(bar.process, bar.label) for bar in inside}) == 10
+    assert timelines.most_at_once(inside) == 2  # the cap held, and it was reached
+    assert timelines.overlaps_within_a_process(inside) == []
+
+
+def test_timeline_barrier_phases(start_method):
+    assert main_result("synchronization/timeline_barrier_phases.py") == {
+        "phases": 9,
+        "in_order": True,
+    }
+
+
+def test_timeline_barrier_phases_script():
+    record = script_record("synchronization/timeline_barrier_phases.py")
+    lines = record.output.splitlines()
+    assert [line.split(":")[0] for line in lines[:3]] == ["phase 1", "phase 2", "phase 3"]
+    assert lines[3] == "no process started a phase before every process had ended the one before"
+    work = timelines.spans(record.figures["timeline_barrier.svg"], "busy")
+    assert sorted((bar.process, bar.label) for bar in work) == [
+        (f"process {p}", f"phase {k}") for p in (1, 2, 3) for k in (1, 2, 3)
+    ]
+    for phase in (1, 2):
+        ended = max(bar.end for bar in work if bar.label == f"phase {phase}")
+        started = min(bar.start for bar in work if bar.label == f"phase {phase + 1}")
+        assert started >= ended, f"phase {phase + 1} began before phase {phase} ended"

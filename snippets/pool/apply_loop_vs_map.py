@@ -12,9 +12,9 @@ def busy(n: int) -> tuple[float, float]:
     return started, time.time()
 
 
-def most_at_once(intervals: list[tuple[float, float]]) -> int:
-    """The largest number of tasks that were running at the same moment."""
-    return max(sum(start <= begin < end for start, end in intervals) for begin, _ in intervals)
+def most_at_once(spans: list[tuple]) -> int:
+    """The largest number of spans in progress at the same moment."""
+    return max(sum(start <= begin < end for *_, start, end in spans) for *_, begin, _ in spans)
 
 
 def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:

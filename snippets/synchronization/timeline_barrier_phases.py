@@ -1,0 +1,165 @@
+"""Three processes work through three phases with a Barrier between them: each phase's work,
+then the wait at the barrier for the slowest, drawn from the run."""
+
+import multiprocessing
+import time
+
+# Seconds of work per process (row) and phase (column): unequal on purpose; sleeping stands
+# for the work.
+WORK = [[0.05, 0.12, 0.04], [0.10, 0.03, 0.09], [0.07, 0.08, 0.06]]
+
+
+def worker(barrier, number: int, spans) -> None:
+    """Do each phase's work, then wait at the barrier; report when (time.time_ns(), the
+    system clock, which every process reads alike)."""
+    for phase, seconds in enumerate(WORK[number], 1):
+        started = time.time_ns()
+        time.sleep(seconds)
+        done = time.time_ns()
+        barrier.wait(timeout=30)
+        spans.put((f"process {number + 1}", phase, started, done, time.time_ns()))
+
+
+def main() -> dict[str, object]:
+    barrier = multiprocessing.Barrier(len(WORK))
+    spans = multiprocessing.Queue()
+    workers = [
+        multiprocessing.Process(target=worker, args=(barrier, n, spans)) for n in range(len(WORK))
+    ]
+    for process in workers:
+        process.start()
+    phases = [spans.get(timeout=30) for _ in range(len(WORK) * len(WORK[0]))]  # before join()
+    for process in workers:
+        process.join()
+    phases.sort()
+    drawn = []
+    for name, phase, started, done, passed in phases:
+        drawn += [(name, f"phase {phase}", "busy", started, done)]
+        drawn += [(name, "", "waiting", done, passed)]
+    last_end = {p: max(done for _, k, _, done, _ in phases if k == p) for p in (1, 2, 3)}
+    first_start = {p: min(start for _, k, start, _, _ in phases if k == p) for p in (1, 2, 3)}
+    in_order = all(first_start[p + 1] >= last_end[p] for p in (1, 2))
+    origin = first_start[1]
+    for phase in (1, 2, 3):
+        print(
+            f"phase {phase}: first started at {(first_start[phase] - origin) / 1e6:.0f} ms,"
+            f" last ended at {(last_end[phase] - origin) / 1e6:.0f} ms"
+        )
+    verdict = "no process" if in_order else "some process"
+    print(f"{verdict} started a phase before every process had ended the one before")
+    summary = (
+        f"{len(WORK)} processes, {len(WORK[0])} phases: {verdict} started a phase before every"
+        " process had ended the one before; the hatched bars are the waits at the barrier."
+    )
+    draw_timeline(
+        "timeline_barrier.svg",
+        "Barrier: phases, and the waits for the slowest",
+        summary,
+        drawn,
+        origin,
+        legend={"busy": "working on a phase", "waiting": "waiting at the barrier"},
+    )
+    return {"phases": len(phases), "in_order": in_order}
+
+
+# The rest of this file draws the timeline (standard library only: the picture needs no plotting
+# package).
+
+
+def draw_timeline(file_name, title, summary, spans, origin_ns, axis_ms=None, legend=None):
+    """Write `spans` as an SVG timeline: one row per process, one bar per span, and time on
+    the x axis in milliseconds from `origin_ns`. A span is (process, label, kind, start_ns,
+    end_ns), timed with time.time_ns(); kind is "busy", "waiting", "holding" or "received"
+    (a result reaching the main process: a mark, not a bar). `legend` names what each kind
+    means here. Only the standard library: the picture needs no plotting package."""
+    import textwrap
+    from xml.sax.saxutils import escape, quoteattr
+
+    styles = {  # fill, text colour, outline: the kinds differ in more than colour
+        "busy": ("#3f51b5", "#ffffff", ""),
+        "waiting": ("url(#hatch)", "#1a1a1a", ' stroke="#555555" stroke-dasharray="4 2"'),
+        "holding": ("#ffb74d", "#1a1a1a", ' stroke="#8a4b00"'),
+        "received": ("#1a1a1a", "#1a1a1a", ""),
+    }
+    names = {"busy": "running a task", "waiting": "waiting", "holding": "holding"}
+    names |= {"received": "result received"} | (legend or {})
+    rows = list(dict.fromkeys(process for process, *_ in spans))
+    end_ms = axis_ms or max(end - origin_ns for *_, end in spans) / 1e6
+    tick = next(t for t in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000) if end_ms / t <= 8)
+    left, width, row_height = 130, 620, 30
+    summary_lines = textwrap.wrap(summary, 110)
+    top = 34 + 16 * len(summary_lines)
+    height = top + row_height * len(rows) + 56
+
+    def x(ns: int) -> float:
+        return left + width * (ns - origin_ns) / 1e6 / end_ms
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 20}" height="{height}"'
+        f' viewBox="0 0 {left + width + 20} {height}" role="img" font-family="sans-serif">',
+        f"<title>{escape(title)}</title><desc>{escape(summary)}</desc>",
+        '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse"'
+        ' patternTransform="rotate(45)"><rect width="6" height="6" fill="#eeeeee"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#999999" stroke-width="2"/></pattern></defs>',
+        '<rect width="100%" height="100%" fill="#ffffff"/>',
+        f'<text x="10" y="22" font-size="15" font-weight="bold">{escape(title)}</text>',
+    ]
+    for n, line in enumerate(summary_lines):
+        out.append(f'<text x="10" y="{42 + 16 * n}" font-size="12">{escape(line)}</text>')
+    for row, process in enumerate(rows):
+        y = top + row * row_height
+        out.append(
+            f'<text x="{left - 8}" y="{y + 19}" font-size="12" text-anchor="end">'
+            f"{escape(process)}</text>"
+        )
+        label_end = 0.0
+        for owner, label, kind, start, end in spans:
+            if owner != process:
+                continue
+            fill, ink, outline = styles[kind]
+            bar_x, bar_width = x(start), max(x(end) - x(start) - 1, 3)  # a gap between bars
+            times = f"{(start - origin_ns) / 1e6:.1f} to {(end - origin_ns) / 1e6:.1f} ms"
+            out.append(
+                f'<rect class="span" x="{bar_x:.1f}" y="{y + 4}" width="{bar_width:.1f}"'
+                f' height="22" fill="{fill}"{outline} data-process={quoteattr(process)}'
+                f' data-label={quoteattr(label)} data-kind="{kind}"'
+                f' data-start-ms="{(start - origin_ns) / 1e6:.3f}"'
+                f' data-end-ms="{(end - origin_ns) / 1e6:.3f}">'
+                f"<title>{escape(f'{process}: {label}, {names[kind]}, {times}')}</title></rect>"
+            )
+            text_x = bar_x + bar_width + 3 if kind == "received" else bar_x + 4
+            fits = kind == "received" or 7 * len(label) + 6 <= bar_width
+            if fits and text_x >= label_end:
+                out.append(
+                    f'<text x="{text_x:.1f}" y="{y + 19}" font-size="12" fill="{ink}">'
+                    f"{escape(label)}</text>"
+                )
+                label_end = text_x + 7 * len(label) + 4
+    axis_y = top + row_height * len(rows) + 6
+    out.append(
+        f'<line x1="{left}" y1="{axis_y}" x2="{left + width}" y2="{axis_y}" stroke="#1a1a1a"/>'
+    )
+    for n in range(int(end_ms // tick) + 1):
+        tick_x = left + width * n * tick / end_ms
+        out.append(
+            f'<line x1="{tick_x:.1f}" y1="{axis_y}" x2="{tick_x:.1f}" y2="{axis_y + 5}"'
+            f' stroke="#1a1a1a"/><text x="{tick_x:.1f}" y="{axis_y + 18}" font-size="11"'
+            f' text-anchor="middle">{n * tick}</text>'
+        )
+    out.append(f'<text x="{left - 8}" y="{axis_y + 18}" font-size="11" text-anchor="end">ms</text>')
+    legend_x = left
+    for kind in dict.fromkeys(kind for _, _, kind, _, _ in spans):
+        fill, _, outline = styles[kind]
+        out.append(
+            f'<rect x="{legend_x}" y="{axis_y + 32}" width="{6 if kind == "received" else 18}"'
+            f' height="14" fill="{fill}"{outline}/><text x="{legend_x + 24}" y="{axis_y + 43}"'
+            f' font-size="12">{escape(names[kind])}</text>'
+        )
+        legend_x += 36 + 7 * len(names[kind])
+    out.append("</svg>")
+    with open(file_name, "w", encoding="utf-8") as svg:
+        svg.write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()
