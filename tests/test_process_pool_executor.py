@@ -3,7 +3,8 @@ import sys
 from concurrent.futures.process import _RemoteTraceback
 
 import pytest
-from helpers import main_result, script_output
+import timelines
+from helpers import main_result, script_output, script_record
 
 CUBES = [0, 1, 8, 27, 64, 125, 216, 343]
 
@@ -261,3 +262,45 @@ def test_initializer_raises_script():
     logged = len(re.findall(r"(?m)^Exception in initializer:$", output))
     assert logged in (1, 2)
     assert 1 <= output.count("\nConnectionError: database unreachable\n") <= logged
+
+
+def test_timeline_as_completed(start_method):
+    order = main_result("process_pool_executor/timeline_as_completed.py")
+    assert sorted(order) == list(range(8))
+    assert order[0] == 1 and order[0] != 0
+
+
+def test_timeline_as_completed_script():
+    record = script_record("process_pool_executor/timeline_as_completed.py")
+    lines = record.output.splitlines()
+    assert lines[0] == "submitted in the order 0 1 2 3 4 5 6 7"
+    order = lines[1].removeprefix("received in the order  ").split()
+    assert sorted(order, key=int) == [str(n) for n in range(8)] and order[0] == "1"
+    svg = record.figures["timeline_as_completed.svg"]
+    tasks = timelines.spans(svg, "busy")
+    assert sorted(int(bar.label) for bar in tasks) == list(range(8))  # every task once
+    assert timelines.overlaps_within_a_process(tasks) == []
+    marks = timelines.spans(svg, "received")
+    assert " ".join(mark.label for mark in marks).split() == order  # drawn as printed
+    ended = {bar.label: bar.end for bar in tasks}
+    assert all(mark.start >= ended[n] for mark in marks for n in mark.label.split())
+
+
+def test_timeline_cancel_futures(start_method):
+    outcome = main_result("process_pool_executor/timeline_cancel_futures.py")
+    assert outcome["ran"] + outcome["cancelled"] == list(range(10))
+    assert len(outcome["ran"]) >= 3 and outcome["cancelled"]
+
+
+def test_timeline_cancel_futures_script():
+    record = script_record("process_pool_executor/timeline_cancel_futures.py")
+    lines = record.output.splitlines()
+    ran = lines[1].removeprefix("ran to the end: ").split()
+    cancelled = lines[2].removeprefix("never started (cancelled): ").split()
+    assert ran + cancelled == [str(n) for n in range(10)] and cancelled
+    tasks = timelines.spans(record.figures["timeline_cancel_futures.svg"], "busy")
+    # Each task that ran has exactly one bar; a cancelled one has none.
+    assert sorted((bar.label for bar in tasks), key=int) == ran
+    assert timelines.overlaps_within_a_process(tasks) == []
+    (shutdown,) = timelines.spans(record.figures["timeline_cancel_futures.svg"], "received")
+    assert all(bar.start < shutdown.start for bar in tasks if bar.label in ran[:2])
