@@ -3,6 +3,7 @@ import re
 import sys
 
 import pytest
+import timelines
 from helpers import main_result, script_output, script_record
 from speed_verdicts import assert_agrees, seconds_in
 
@@ -370,3 +371,56 @@ def test_without_matplotlib(name, arguments, in_tmp_folder, monkeypatch, capsys)
     lines = capsys.readouterr().out.splitlines()
     assert lines[-1] == "matplotlib is not installed: no plot (pip install matplotlib to draw it)"
     assert list(in_tmp_folder.iterdir()) == []
+
+
+def test_timeline_amdahl(start_method):
+    assert main_result("performance/timeline_amdahl.py") == {"busy_meanwhile": 0, "workers": 2}
+
+
+def test_timeline_amdahl_script():
+    record = script_record("performance/timeline_amdahl.py")
+    lines = record.output.splitlines()
+    assert lines[1] == "workers busy during the serial part: 0"
+    share = int(
+        re.fullmatch(r"serial share of the run: (\d+)%; Amdahl's limit for it: [\d.]+x", lines[3])[
+            1
+        ]
+    )
+    assert 30 <= share <= 70  # four of twelve slices alone, eight shared by two workers
+    slices = timelines.spans(record.figures["timeline_amdahl.svg"], "busy")
+    assert sorted(int(bar.label) for bar in slices) == list(range(12))  # every slice once
+    assert timelines.overlaps_within_a_process(slices) == []
+    serial = [bar for bar in slices if bar.process == "main process"]
+    assert sorted(bar.label for bar in serial) == ["0", "1", "2", "3"]
+    # The serial part ran alone: no worker's bar starts before the last serial slice ends.
+    assert min(bar.start for bar in slices if bar not in serial) >= max(bar.end for bar in serial)
+
+
+PATTERN_TIMELINES = [
+    "timeline_1_coarse_equal_tasks.svg",
+    "timeline_2_unequal_tasks_fixed_chunks.svg",
+    "timeline_3_unequal_tasks_one_at_a_time.svg",
+]
+
+
+def test_timeline_scaling_patterns(start_method):
+    alone = main_result("performance/timeline_scaling_patterns.py")
+    assert max(alone, key=alone.get) == "unequal tasks, fixed chunks"
+
+
+def test_timeline_scaling_patterns_script():
+    record = script_record("performance/timeline_scaling_patterns.py")
+    lines = record.output.splitlines()
+    assert lines[-1] == "the longest time one worker ran alone: unequal tasks, fixed chunks"
+    assert list(record.figures) == PATTERN_TIMELINES
+    for svg in record.figures.values():
+        tasks = timelines.spans(svg, "busy")
+        assert sorted(int(bar.label) for bar in tasks) == list(range(12))  # every task once
+        assert timelines.overlaps_within_a_process(tasks) == []
+        assert timelines.most_at_once(tasks) == 2
+    chunked = timelines.spans(record.figures[PATTERN_TIMELINES[1]], "busy")
+    # One chunk per worker: each worker ran one contiguous half of the tasks.
+    halves = {bar.process: set() for bar in chunked}
+    for bar in chunked:
+        halves[bar.process].add(int(bar.label))
+    assert sorted(map(sorted, halves.values())) == [list(range(6)), list(range(6, 12))]
