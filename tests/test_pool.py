@@ -322,3 +322,35 @@ def test_timeline_map_family_script():
     assert [mark.label for mark in timelines.spans(record.figures[TIMELINES[0]], "received")] == [
         "0 1 2 3 4 5 6 7"
     ]
+
+
+CHUNK_TIMELINES = [
+    "timeline_1_chunksize_1.svg",
+    "timeline_2_chunksize_3.svg",
+    "timeline_3_chunksize_12.svg",
+]
+
+
+def test_timeline_chunksize(start_method):
+    alone = main_result("pool/timeline_chunksize.py")
+    assert list(alone) == [
+        "chunksize=1",
+        "default chunksize=3",
+        "one chunk per worker, chunksize=12",
+    ]
+    assert max(alone, key=alone.get) == "one chunk per worker, chunksize=12"
+
+
+def test_timeline_chunksize_script():
+    record = script_record("pool/timeline_chunksize.py")
+    lines = record.output.splitlines()
+    assert lines[-1] == "the longest idle tail: one chunk per worker, chunksize=12"
+    assert list(record.figures) == CHUNK_TIMELINES
+    for file_name, chunksize in zip(CHUNK_TIMELINES, (1, 3, 12), strict=True):
+        tasks = timelines.spans(record.figures[file_name], "busy")
+        assert sorted(int(bar.label) for bar in tasks) == list(range(24))  # every task once
+        assert timelines.overlaps_within_a_process(tasks) == []
+        # Each chunk, tasks k*chunksize to (k+1)*chunksize - 1, ran whole on one worker.
+        worker_of = {int(bar.label): bar.process for bar in tasks}
+        for first in range(0, 24, chunksize):
+            assert len({worker_of[n] for n in range(first, first + chunksize)}) == 1
