@@ -1,8 +1,9 @@
 import multiprocessing
 import re
 
+import timelines
 from dask.distributed import LocalCluster
-from helpers import main_result, script_output
+from helpers import main_result, script_output, script_record
 from speed_verdicts import assert_agrees
 
 PRIME_COUNTS = {1_000: 168, 5_000: 669, 20_000: 2262, 50_000: 5133}
@@ -118,3 +119,25 @@ def test_dask_overhead_vs_process_pool_script():
     assert_agrees(lines[5], pool_start, cluster_start)
     assert lines[6].startswith("for that overhead to stay under 1%, a Dask task should run ")
     assert len(lines) == 7  # no log lines from Dask
+
+
+def test_timeline_dask_workers():
+    assert main_result("beyond_one_machine/timeline_dask_workers.py") == {
+        "tasks": list(range(8)),
+        "most_at_once": 2,
+    }
+
+
+def test_timeline_dask_workers_script():
+    record = script_record("beyond_one_machine/timeline_dask_workers.py")
+    lines = record.output.splitlines()
+    ran = {line.split(" ran tasks ")[0]: line.split(" ran tasks ")[1].split() for line in lines[:2]}
+    assert sorted(ran) == ["worker 1", "worker 2"]
+    tasks = timelines.spans(record.figures["timeline_dask_workers.svg"], "busy")
+    assert sorted(int(bar.label) for bar in tasks) == list(range(8))  # every task once
+    assert timelines.overlaps_within_a_process(tasks) == []  # one thread per worker
+    assert timelines.most_at_once(tasks) == 2
+    drawn = {
+        row: sorted((bar.label for bar in tasks if bar.process == row), key=int) for row in ran
+    }
+    assert drawn == ran  # the picture shows what the lines say
