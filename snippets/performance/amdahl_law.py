@@ -19,14 +19,6 @@ def count_primes(start: int, stop: int, step: int) -> int:
     )
 
 
-def usable_cpus() -> int:
-    if hasattr(os, "process_cpu_count"):  # 3.13+
-        return os.process_cpu_count() or 1
-    if hasattr(os, "sched_getaffinity"):  # Linux
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def run_job(limit: int, serial_slices: int, pool: ProcessPoolExecutor | None) -> tuple[int, float]:
     """The serial part always runs in this process, one slice after another (it stands for
     reading input, a step that needs the previous one, or merging results); the rest runs
@@ -40,6 +32,45 @@ def run_job(limit: int, serial_slices: int, pool: ProcessPoolExecutor | None) ->
     else:
         total += sum(pool.map(count_primes, rest, [limit] * len(rest), [SLICES] * len(rest)))
     return total, serial_seconds
+
+
+def amdahl(serial_fraction: float, workers: int) -> float:
+    return 1 / (serial_fraction + (1 - serial_fraction) / workers)
+
+
+def main(limit: int = 150_000, repeats: int = 3) -> dict[str, object]:
+    cpus = usable_cpus()
+    workers = list(range(1, cpus + 1))
+    print(f"primes below {limit:,} in {SLICES} slices; median of {repeats} rounds after a warm-up")
+    print(
+        f"{'serial part':>11}{'workers':>8}{'seconds':>9}{'measured':>10}{'Amdahl':>8}{'limit':>7}"
+    )
+    medians, results = measure(limit, workers, repeats)
+    measured = {}
+    for wall, serial_part, pool_seconds in medians.values():
+        fraction = serial_part / wall  # measured, not assumed from the slice count
+        measured[fraction] = {n: wall / seconds for n, seconds in pool_seconds.items()}
+        print(f"{fraction:>11.1%}{'serial':>8}{wall:>9.3f}")
+        for n, seconds in pool_seconds.items():
+            print(
+                f"{'':>11}{n:>8}{seconds:>9.3f}{wall / seconds:>9.2f}x"
+                f"{amdahl(fraction, n):>7.2f}x{1 / fraction:>6.1f}x"
+            )
+    verdicts(measured, cpus)
+    plot(measured, cpus)
+    return {"workers": workers, "results": results}
+
+
+# The rest of this file times the runs, words the verdicts, draws the plot and counts the usable
+# CPUs: plumbing, not the lesson.
+
+
+def usable_cpus() -> int:
+    if hasattr(os, "process_cpu_count"):  # 3.13+
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):  # Linux
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def timed(limit: int, serial_slices: int, pool) -> tuple[float, float, int]:
@@ -79,10 +110,6 @@ def measure(limit: int, workers: list[int], repeats: int) -> tuple[dict, dict]:
         for serial_slices in SERIAL_SLICES
     }
     return medians, results
-
-
-def amdahl(serial_fraction: float, workers: int) -> float:
-    return 1 / (serial_fraction + (1 - serial_fraction) / workers)
 
 
 def verdicts(measured: dict[float, dict[int, float]], cpus: int) -> None:
@@ -168,29 +195,6 @@ def plot(measured: dict[float, dict[int, float]], cpus: int) -> None:
     )
     with matplotlib.rc_context({"svg.fonttype": "none"}):  # text as text: a smaller file
         fig.savefig("amdahl_law.svg", facecolor="white", metadata={"Title": title, "Date": None})
-
-
-def main(limit: int = 150_000, repeats: int = 3) -> dict[str, object]:
-    cpus = usable_cpus()
-    workers = list(range(1, cpus + 1))
-    print(f"primes below {limit:,} in {SLICES} slices; median of {repeats} rounds after a warm-up")
-    print(
-        f"{'serial part':>11}{'workers':>8}{'seconds':>9}{'measured':>10}{'Amdahl':>8}{'limit':>7}"
-    )
-    medians, results = measure(limit, workers, repeats)
-    measured = {}
-    for wall, serial_part, pool_seconds in medians.values():
-        fraction = serial_part / wall  # measured, not assumed from the slice count
-        measured[fraction] = {n: wall / seconds for n, seconds in pool_seconds.items()}
-        print(f"{fraction:>11.1%}{'serial':>8}{wall:>9.3f}")
-        for n, seconds in pool_seconds.items():
-            print(
-                f"{'':>11}{n:>8}{seconds:>9.3f}{wall / seconds:>9.2f}x"
-                f"{amdahl(fraction, n):>7.2f}x{1 / fraction:>6.1f}x"
-            )
-    verdicts(measured, cpus)
-    plot(measured, cpus)
-    return {"workers": workers, "results": results}
 
 
 if __name__ == "__main__":

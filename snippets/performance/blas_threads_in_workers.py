@@ -50,6 +50,40 @@ def timed_on_a_fresh_pool(threads, workers: int, size: int, repeats: int, tasks:
         return time.perf_counter() - started, results
 
 
+def main(size: int = 300, repeats: int = 4, rounds: int = 3) -> dict[str, dict]:
+    cpus = usable_cpus()
+    workers, tasks = cpus, 8 * cpus
+    print(f"{workers} worker processes on {cpus} usable CPUs; {tasks} tasks, each multiplying")
+    print(f"a {size}×{size} matrix by itself {repeats} times with numpy")
+    print(f"BLAS thread variables: {', '.join(BLAS_THREAD_VARIABLES)}")
+    print(f"median of {rounds} rounds, the settings taking turns, each on a fresh pool warmed up")
+    seconds = {name: [] for name in SETTINGS}
+    outcomes = {}
+    for _ in range(rounds):
+        for name, threads in SETTINGS.items():
+            elapsed, outcomes[name] = timed_on_a_fresh_pool(threads, workers, size, repeats, tasks)
+            seconds[name].append(elapsed)
+    medians = {name: statistics.median(samples) for name, samples in seconds.items()}
+    summary = {}
+    for name, results in outcomes.items():
+        counts = {threads for _, threads, _ in results}
+        too_late = any(early for _, _, early in results)
+        print(threads_line(name, counts, workers, cpus) + f"; {medians[name]:.3f} s")
+        if too_late:
+            print(f"  {name}: numpy was imported before the setting (fork copied it): too late")
+        summary[name] = {
+            "threads": sorted(counts, key=str),
+            "products": sorted({total for total, _, _ in results}),
+            "too late": too_late,
+        }
+    speedup = medians["unset (the default)"] / medians["set to 1"]
+    print(f"1 BLAS thread per worker: {speedup:.2f}x, {compared(speedup)} the default")
+    return summary
+
+
+# The rest of this file words the verdicts and counts the usable CPUs: plumbing, not the lesson.
+
+
 def usable_cpus() -> int:
     if hasattr(os, "process_cpu_count"):  # 3.13+
         return os.process_cpu_count() or 1
@@ -82,37 +116,6 @@ def threads_line(name: str, counts: set, workers: int, cpus: int) -> str:
         f"{name}: {per_worker} {thread_s} in each worker × {workers} workers"
         f" = {total} threads on {cpus} CPUs"
     )
-
-
-def main(size: int = 300, repeats: int = 4, rounds: int = 3) -> dict[str, dict]:
-    cpus = usable_cpus()
-    workers, tasks = cpus, 8 * cpus
-    print(f"{workers} worker processes on {cpus} usable CPUs; {tasks} tasks, each multiplying")
-    print(f"a {size}×{size} matrix by itself {repeats} times with numpy")
-    print(f"BLAS thread variables: {', '.join(BLAS_THREAD_VARIABLES)}")
-    print(f"median of {rounds} rounds, the settings taking turns, each on a fresh pool warmed up")
-    seconds = {name: [] for name in SETTINGS}
-    outcomes = {}
-    for _ in range(rounds):
-        for name, threads in SETTINGS.items():
-            elapsed, outcomes[name] = timed_on_a_fresh_pool(threads, workers, size, repeats, tasks)
-            seconds[name].append(elapsed)
-    medians = {name: statistics.median(samples) for name, samples in seconds.items()}
-    summary = {}
-    for name, results in outcomes.items():
-        counts = {threads for _, threads, _ in results}
-        too_late = any(early for _, _, early in results)
-        print(threads_line(name, counts, workers, cpus) + f"; {medians[name]:.3f} s")
-        if too_late:
-            print(f"  {name}: numpy was imported before the setting (fork copied it): too late")
-        summary[name] = {
-            "threads": sorted(counts, key=str),
-            "products": sorted({total for total, _, _ in results}),
-            "too late": too_late,
-        }
-    speedup = medians["unset (the default)"] / medians["set to 1"]
-    print(f"1 BLAS thread per worker: {speedup:.2f}x, {compared(speedup)} the default")
-    return summary
 
 
 if __name__ == "__main__":

@@ -24,6 +24,52 @@ def run_serially(tasks: int) -> int:
     return sum(map(small_task, range(tasks)))
 
 
+def default_chunksize(tasks: int, workers: int) -> int:
+    """What Pool.map picks when chunksize is not given (CPython's own rule)."""
+    chunksize, extra = divmod(tasks, workers * 4)
+    return chunksize + 1 if extra else chunksize
+
+
+def main(tasks: int = 8192, repeats: int = 3) -> dict[str, object]:
+    # The last two: one chunk per worker, then a single chunk for everything.
+    chunksizes = sorted({1, 4, 16, 64, 256, 1024, tasks // WORKERS, tasks})
+    print(f"{tasks:,} tasks; Pool of {WORKERS} workers; median of {repeats} rounds after a warm-up")
+    medians, results = time_chunksizes(tasks, chunksizes, repeats)
+    serial = medians.pop("serial")
+    expected = results.pop("serial")
+    print(f"serial loop: {serial / tasks * 1e6:.1f} µs per task")
+    print(f"{'chunksize':>10}{'seconds':>9}{'speedup':>9}")
+    print(f"{'serial':>10}{serial:>9.3f}{1:>8.2f}x")
+    seconds = [medians[chunksize] for chunksize in chunksizes]
+    for chunksize, elapsed in zip(chunksizes, seconds, strict=True):
+        print(f"{chunksize:>10,}{elapsed:>9.3f}{serial / elapsed:>8.2f}x")
+    best = chunksizes[seconds.index(min(seconds))]
+    print(
+        f"default chunksize here: {default_chunksize(tasks, WORKERS):,}; fastest measured: {best:,}"
+    )
+    print(
+        f"chunksize 1 took {seconds[0] / min(seconds):.1f}x the fastest;"
+        f" one chunk for everything took {seconds[-1] / min(seconds):.1f}x"
+    )
+    # The verdicts, read off this run's own numbers.
+    for label, elapsed in [
+        ("chunksize 1", seconds[0]),
+        (f"the fastest, chunksize {best:,}", min(seconds)),
+    ]:
+        print(f"{label}: {serial / elapsed:.2f}x, {compared(serial / elapsed)} the serial loop")
+    one_chunk = min(seconds) / seconds[-1]
+    print(
+        f"one chunk for everything: {one_chunk:.2f}x the speed of chunksize {best:,},"
+        f" {compared(one_chunk)} it: one worker did every task"
+    )
+    plot(chunksizes, seconds, serial, tasks)
+    return {"serial": expected, "results": results}
+
+
+# The rest of this file times the runs, words the verdicts and draws the plot: plumbing, not the
+# lesson.
+
+
 def time_chunksizes(tasks: int, chunksizes: list[int], repeats: int) -> tuple[dict, dict]:
     """Median seconds and result of the serial loop and of each chunksize, on one pool."""
     with multiprocessing.Pool(WORKERS) as pool:
@@ -45,12 +91,6 @@ def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
             results[name] = job()
             times[name].append(time.perf_counter() - started)
     return {name: statistics.median(samples) for name, samples in times.items()}, results
-
-
-def default_chunksize(tasks: int, workers: int) -> int:
-    """What Pool.map picks when chunksize is not given (CPython's own rule)."""
-    chunksize, extra = divmod(tasks, workers * 4)
-    return chunksize + 1 if extra else chunksize
 
 
 def compared(speedup: float) -> str:
@@ -103,42 +143,6 @@ def plot(chunksizes: list[int], seconds: list[float], serial: float, tasks: int)
         fig.savefig(
             "chunksize_sweep.svg", facecolor="white", metadata={"Title": title, "Date": None}
         )
-
-
-def main(tasks: int = 8192, repeats: int = 3) -> dict[str, object]:
-    # The last two: one chunk per worker, then a single chunk for everything.
-    chunksizes = sorted({1, 4, 16, 64, 256, 1024, tasks // WORKERS, tasks})
-    print(f"{tasks:,} tasks; Pool of {WORKERS} workers; median of {repeats} rounds after a warm-up")
-    medians, results = time_chunksizes(tasks, chunksizes, repeats)
-    serial = medians.pop("serial")
-    expected = results.pop("serial")
-    print(f"serial loop: {serial / tasks * 1e6:.1f} µs per task")
-    print(f"{'chunksize':>10}{'seconds':>9}{'speedup':>9}")
-    print(f"{'serial':>10}{serial:>9.3f}{1:>8.2f}x")
-    seconds = [medians[chunksize] for chunksize in chunksizes]
-    for chunksize, elapsed in zip(chunksizes, seconds, strict=True):
-        print(f"{chunksize:>10,}{elapsed:>9.3f}{serial / elapsed:>8.2f}x")
-    best = chunksizes[seconds.index(min(seconds))]
-    print(
-        f"default chunksize here: {default_chunksize(tasks, WORKERS):,}; fastest measured: {best:,}"
-    )
-    print(
-        f"chunksize 1 took {seconds[0] / min(seconds):.1f}x the fastest;"
-        f" one chunk for everything took {seconds[-1] / min(seconds):.1f}x"
-    )
-    # The verdicts, read off this run's own numbers.
-    for label, elapsed in [
-        ("chunksize 1", seconds[0]),
-        (f"the fastest, chunksize {best:,}", min(seconds)),
-    ]:
-        print(f"{label}: {serial / elapsed:.2f}x, {compared(serial / elapsed)} the serial loop")
-    one_chunk = min(seconds) / seconds[-1]
-    print(
-        f"one chunk for everything: {one_chunk:.2f}x the speed of chunksize {best:,},"
-        f" {compared(one_chunk)} it: one worker did every task"
-    )
-    plot(chunksizes, seconds, serial, tasks)
-    return {"serial": expected, "results": results}
 
 
 if __name__ == "__main__":

@@ -34,17 +34,6 @@ def pool_map_default_chunks(pools, tasks: int) -> int:
     return sum(pools["pool"].map(nothing, range(tasks)))
 
 
-def median_seconds(job, pools, tasks: int, repeats: int) -> tuple[float, int]:
-    """Median wall time of `repeats` runs, after one warm-up run that is not counted."""
-    result = job(pools, tasks)
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        result = job(pools, tasks)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
-
-
 def main(tasks: int = 2000, repeats: int = 3) -> dict[str, int]:
     ways = [
         ("direct call", direct),
@@ -85,6 +74,20 @@ def main(tasks: int = 2000, repeats: int = 3) -> dict[str, int]:
         f" time, a task must compute for at least {one_task * 100 * 1000:.1f} ms"
     )
     return results
+
+
+# The rest of this file times the runs: plumbing, not the lesson.
+
+
+def median_seconds(job, pools, tasks: int, repeats: int) -> tuple[float, int]:
+    """Median wall time of `repeats` runs, after one warm-up run that is not counted."""
+    result = job(pools, tasks)
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        result = job(pools, tasks)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
 
 
 if __name__ == "__main__":

@@ -19,6 +19,42 @@ def pickle_round_trip(data) -> int:
     return len(pickle.loads(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)))
 
 
+def main(sizes: list[int] = SIZES, repeats: int = 3) -> list[dict[str, object]]:
+    print(f"median of {repeats} measurements after a warm-up; worker started before timing")
+    print(f"{'payload':<16}{'pickled':>12}{'pickle ms':>11}{'to worker ms':>14}{'MB/s':>8}")
+    rows = []
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        for kind in KINDS:
+            for size in sizes:
+                data = payload(kind, size)
+                pickled = len(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+                pickle_s = median_seconds(lambda d=data: pickle_round_trip(d), repeats)
+                # The worker returns only the length, so this is the cost of sending `data`.
+                received = pool.submit(len, data).result()
+                worker_s = median_seconds(lambda d=data: pool.submit(len, d).result(), repeats)
+                rows.append(
+                    {
+                        "kind": kind,
+                        "items": len(data),
+                        "received": received,
+                        "pickled_bytes": pickled,
+                        "pickle_s": pickle_s,
+                        "worker_s": worker_s,
+                    }
+                )
+                print(
+                    f"{kind:<16}{pickled:>12,}{pickle_s * 1e3:>11.3f}{worker_s * 1e3:>14.3f}"
+                    f"{pickled / worker_s / 1e6:>8.0f}"
+                )
+    verdicts(rows)
+    plot(rows)
+    return rows
+
+
+# The rest of this file times the runs, words the verdicts and draws the plot: plumbing, not the
+# lesson.
+
+
 def median_seconds(job, repeats: int) -> float:
     """Median time of one call over `repeats` measurements, after a warm-up that is not counted.
 
@@ -108,38 +144,6 @@ def plot(rows: list[dict[str, object]]) -> None:
     )
     with matplotlib.rc_context({"svg.fonttype": "none"}):  # text as text: a smaller file
         fig.savefig("pickling_cost.svg", facecolor="white", metadata={"Title": title, "Date": None})
-
-
-def main(sizes: list[int] = SIZES, repeats: int = 3) -> list[dict[str, object]]:
-    print(f"median of {repeats} measurements after a warm-up; worker started before timing")
-    print(f"{'payload':<16}{'pickled':>12}{'pickle ms':>11}{'to worker ms':>14}{'MB/s':>8}")
-    rows = []
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        for kind in KINDS:
-            for size in sizes:
-                data = payload(kind, size)
-                pickled = len(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-                pickle_s = median_seconds(lambda d=data: pickle_round_trip(d), repeats)
-                # The worker returns only the length, so this is the cost of sending `data`.
-                received = pool.submit(len, data).result()
-                worker_s = median_seconds(lambda d=data: pool.submit(len, d).result(), repeats)
-                rows.append(
-                    {
-                        "kind": kind,
-                        "items": len(data),
-                        "received": received,
-                        "pickled_bytes": pickled,
-                        "pickle_s": pickle_s,
-                        "worker_s": worker_s,
-                    }
-                )
-                print(
-                    f"{kind:<16}{pickled:>12,}{pickle_s * 1e3:>11.3f}{worker_s * 1e3:>14.3f}"
-                    f"{pickled / worker_s / 1e6:>8.0f}"
-                )
-    verdicts(rows)
-    plot(rows)
-    return rows
 
 
 if __name__ == "__main__":

@@ -22,14 +22,6 @@ def sample_sum(data: bytes) -> int:
     return sum(data[::8])
 
 
-def usable_cpus() -> int:
-    if hasattr(os, "process_cpu_count"):  # 3.13+
-        return os.process_cpu_count() or 1
-    if hasattr(os, "sched_getaffinity"):  # Linux
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def run(pool, function, items, chunksize: int = 1) -> int:
     if pool is None:
         return sum(map(function, items))
@@ -79,32 +71,6 @@ PATTERNS = [
 ]
 
 
-def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
-    """Median wall time and result of each job. Every job runs once to warm up (not
-    counted), then the jobs take turns for `repeats` rounds, so that a change in the
-    machine's background load affects all of them alike."""
-    results = {name: job() for name, job in jobs.items()}
-    times = {name: [] for name in jobs}
-    for _ in range(repeats):
-        for name, job in jobs.items():
-            started = time.perf_counter()
-            results[name] = job()
-            times[name].append(time.perf_counter() - started)
-    return {name: statistics.median(samples) for name, samples in times.items()}, results
-
-
-def compared(speedup: float) -> str:
-    """How one time compares with another, given their ratio (as printed, to two decimals).
-    Within 20% either way is called no difference: on a machine that also runs other
-    programs, their load alone can make that much."""
-    speedup = round(speedup, 2)
-    if speedup >= 1.2:
-        return "faster than"
-    if speedup <= round(1 / 1.2, 2):
-        return "slower than"
-    return "about as fast as"
-
-
 def main(work: int = 2_400_000, repeats: int = 3) -> dict[str, tuple[int, int]]:
     workers = usable_cpus()
     print(f"each pattern run serially and on {workers} worker processes (pool started beforehand);")
@@ -130,6 +96,44 @@ def main(work: int = 2_400_000, repeats: int = 3) -> dict[str, tuple[int, int]]:
     balanced = pool_seconds[fixed] / pool_seconds[one_at_a_time]
     print(f"unequal tasks one at a time: {balanced:.2f}x, {compared(balanced)} in fixed chunks")
     return results
+
+
+# The rest of this file times the runs, words the verdicts and counts the usable CPUs: plumbing,
+# not the lesson.
+
+
+def usable_cpus() -> int:
+    if hasattr(os, "process_cpu_count"):  # 3.13+
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):  # Linux
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
+    """Median wall time and result of each job. Every job runs once to warm up (not
+    counted), then the jobs take turns for `repeats` rounds, so that a change in the
+    machine's background load affects all of them alike."""
+    results = {name: job() for name, job in jobs.items()}
+    times = {name: [] for name in jobs}
+    for _ in range(repeats):
+        for name, job in jobs.items():
+            started = time.perf_counter()
+            results[name] = job()
+            times[name].append(time.perf_counter() - started)
+    return {name: statistics.median(samples) for name, samples in times.items()}, results
+
+
+def compared(speedup: float) -> str:
+    """How one time compares with another, given their ratio (as printed, to two decimals).
+    Within 20% either way is called no difference: on a machine that also runs other
+    programs, their load alone can make that much."""
+    speedup = round(speedup, 2)
+    if speedup >= 1.2:
+        return "faster than"
+    if speedup <= round(1 / 1.2, 2):
+        return "slower than"
+    return "about as fast as"
 
 
 if __name__ == "__main__":

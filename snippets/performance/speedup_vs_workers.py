@@ -18,14 +18,6 @@ def count_primes(start: int, stop: int, step: int) -> int:
     )
 
 
-def usable_cpus() -> int:
-    if hasattr(os, "process_cpu_count"):  # 3.13+
-        return os.process_cpu_count() or 1
-    if hasattr(os, "sched_getaffinity"):  # Linux
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def worker_counts(cpus: int) -> list[int]:
     """1, 2, 4, ... up to the CPU count, the CPU count itself, and twice it (oversubscribed)."""
     counts = {cpus, 2 * cpus}
@@ -46,6 +38,59 @@ def run_on_pool(pool: ProcessPoolExecutor, arguments) -> int:
 
 def job_arguments(limit: int) -> tuple[range, list[int], list[int]]:
     return range(TASKS), [limit] * TASKS, [TASKS] * TASKS
+
+
+def main(limit: int = 60_000, repeats: int = 5) -> dict[str, object]:
+    cpus = usable_cpus()
+    workers = worker_counts(cpus)
+    arguments = job_arguments(limit)
+    print(f"count the primes below {limit:,} in {TASKS} equal tasks; {cpus} usable CPUs")
+    print(f"median of {repeats} rounds after a warm-up; each round runs the serial loop, then")
+    print("the pool (started before timing): speedup = serial seconds / pool seconds")
+    print(f"{'workers':>7}{'serial s':>10}{'pool s':>8}{'speedup':>9}{'efficiency':>11}")
+    results, speedups = {}, []
+    for n in workers:
+        with ProcessPoolExecutor(max_workers=n) as pool:
+            jobs = {
+                "serial": functools.partial(run_serially, arguments),
+                "pool": functools.partial(run_on_pool, pool, arguments),
+            }
+            seconds, outcome = interleaved_medians(jobs, repeats)
+        results[n] = outcome["pool"]
+        results["serial"] = outcome["serial"]
+        speedups.append(seconds["serial"] / seconds["pool"])
+        note = "  (more workers than CPUs)" if n > cpus else ""
+        print(
+            f"{n:>7}{seconds['serial']:>10.3f}{seconds['pool']:>8.3f}{speedups[-1]:>8.2f}x"
+            f"{speedups[-1] / n:>10.0%}{note}"
+        )
+    # The verdicts, read off this run's own numbers.
+    one, best, most = speedups[0], speedups[workers.index(cpus)], speedups[-1]
+    if cpus > 1:
+        print(f"with 1 worker: {one:.2f}x, {compared(one)} serial")
+    print(
+        f"with {cpus} workers on {cpus} CPUs: {best:.2f}x, {compared(best)} serial;"
+        f" efficiency {best / cpus:.0%}"
+    )
+    if most / (2 * cpus) < best / cpus:
+        lower = f"lower than with {cpus}: the extra workers take turns on the same CPUs"
+    else:
+        lower = f"not lower than with {cpus}"
+    print(f"with {2 * cpus} workers on {cpus} CPUs: efficiency {most / (2 * cpus):.0%}, {lower}")
+    plot(workers, speedups, cpus)
+    return {"serial": results.pop("serial"), "workers": workers, "results": results}
+
+
+# The rest of this file times the runs, words the verdicts, draws the plot and counts the usable
+# CPUs: plumbing, not the lesson.
+
+
+def usable_cpus() -> int:
+    if hasattr(os, "process_cpu_count"):  # 3.13+
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):  # Linux
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
@@ -111,47 +156,6 @@ def plot(workers: list[int], speedups: list[float], cpus: int) -> None:
         fig.savefig(
             "speedup_vs_workers.svg", facecolor="white", metadata={"Title": title, "Date": None}
         )
-
-
-def main(limit: int = 60_000, repeats: int = 5) -> dict[str, object]:
-    cpus = usable_cpus()
-    workers = worker_counts(cpus)
-    arguments = job_arguments(limit)
-    print(f"count the primes below {limit:,} in {TASKS} equal tasks; {cpus} usable CPUs")
-    print(f"median of {repeats} rounds after a warm-up; each round runs the serial loop, then")
-    print("the pool (started before timing): speedup = serial seconds / pool seconds")
-    print(f"{'workers':>7}{'serial s':>10}{'pool s':>8}{'speedup':>9}{'efficiency':>11}")
-    results, speedups = {}, []
-    for n in workers:
-        with ProcessPoolExecutor(max_workers=n) as pool:
-            jobs = {
-                "serial": functools.partial(run_serially, arguments),
-                "pool": functools.partial(run_on_pool, pool, arguments),
-            }
-            seconds, outcome = interleaved_medians(jobs, repeats)
-        results[n] = outcome["pool"]
-        results["serial"] = outcome["serial"]
-        speedups.append(seconds["serial"] / seconds["pool"])
-        note = "  (more workers than CPUs)" if n > cpus else ""
-        print(
-            f"{n:>7}{seconds['serial']:>10.3f}{seconds['pool']:>8.3f}{speedups[-1]:>8.2f}x"
-            f"{speedups[-1] / n:>10.0%}{note}"
-        )
-    # The verdicts, read off this run's own numbers.
-    one, best, most = speedups[0], speedups[workers.index(cpus)], speedups[-1]
-    if cpus > 1:
-        print(f"with 1 worker: {one:.2f}x, {compared(one)} serial")
-    print(
-        f"with {cpus} workers on {cpus} CPUs: {best:.2f}x, {compared(best)} serial;"
-        f" efficiency {best / cpus:.0%}"
-    )
-    if most / (2 * cpus) < best / cpus:
-        lower = f"lower than with {cpus}: the extra workers take turns on the same CPUs"
-    else:
-        lower = f"not lower than with {cpus}"
-    print(f"with {2 * cpus} workers on {cpus} CPUs: efficiency {most / (2 * cpus):.0%}, {lower}")
-    plot(workers, speedups, cpus)
-    return {"serial": results.pop("serial"), "workers": workers, "results": results}
 
 
 if __name__ == "__main__":

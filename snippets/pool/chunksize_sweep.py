@@ -55,6 +55,9 @@ def main(n_tasks: int = 10_000, chunksizes=(1, 4, 16, 64, 256, 1024), repeats: i
     return {size: round(rates[size]) for size in sizes}
 
 
+# The rest of this file draws the plot: plumbing, not the lesson.
+
+
 def plot(sizes: list[int], rates: list[float], workers: int, default: int) -> None:
     try:
         import matplotlib

@@ -37,6 +37,47 @@ def run_on_pool(limit: int, pool: ThreadPoolExecutor | ProcessPoolExecutor) -> i
     return sum(pool.map(count_primes, *slices(limit)))
 
 
+def main(limit: int = 120_000, repeats: int = 5) -> dict[str, int]:
+    workers = os.cpu_count() or 1
+    print(f"count the primes below {limit:,} in {TASKS} slices; {workers} workers;")
+    print(f"median of {repeats} rounds after a warm-up; pools started before timing")
+    print(f"{'way':<22}{'seconds':>9}{'speedup':>9}{'primes':>9}")
+    labels = {"serial": "serial", "threads": f"threads ({workers} workers)"}
+    labels["processes"] = f"processes ({workers} workers)"
+    with (
+        ThreadPoolExecutor(max_workers=workers) as threads,
+        ProcessPoolExecutor(max_workers=workers) as processes,
+    ):
+        jobs = {
+            "serial": functools.partial(run_serial, limit, None),
+            "threads": functools.partial(run_on_pool, limit, threads),
+            "processes": functools.partial(run_on_pool, limit, processes),
+        }
+        medians, results = interleaved_medians(jobs, repeats)
+    seconds = {labels[name]: medians[name] for name in labels}
+    for name, label in labels.items():
+        speedup = medians["serial"] / medians[name]
+        print(f"{label:<22}{medians[name]:>9.3f}{speedup:>8.2f}x{results[name]:>9,}")
+    # The verdicts, read off this run's own numbers.
+    for name, baseline in [
+        ("threads", "serial"),
+        ("processes", "serial"),
+        ("processes", "threads"),
+    ]:
+        ratio = medians[baseline] / medians[name]
+        print(f"verdict: {name} were {compared(ratio)} {baseline} ({ratio:.2f}x)")
+    plot_seconds(
+        seconds,
+        "cpu_bound_three_ways.svg",
+        f"CPU-bound job: serial, {workers} threads and {workers} processes",
+    )
+    return results
+
+
+# The rest of this file times the runs, words the verdicts and draws the plot: plumbing, not the
+# lesson.
+
+
 def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
     """Median wall time and result of each job. Every job runs once to warm up (not
     counted), then the jobs take turns for `repeats` rounds, so that a change in the
@@ -84,43 +125,6 @@ def plot_seconds(seconds: dict[str, float], file_name: str, title: str) -> None:
     alt = f"Horizontal bar chart of median wall time in seconds (lower is better). {title}."
     with matplotlib.rc_context({"svg.fonttype": "none"}):  # text as text: a smaller file
         fig.savefig(file_name, facecolor="white", metadata={"Title": alt, "Date": None})
-
-
-def main(limit: int = 120_000, repeats: int = 5) -> dict[str, int]:
-    workers = os.cpu_count() or 1
-    print(f"count the primes below {limit:,} in {TASKS} slices; {workers} workers;")
-    print(f"median of {repeats} rounds after a warm-up; pools started before timing")
-    print(f"{'way':<22}{'seconds':>9}{'speedup':>9}{'primes':>9}")
-    labels = {"serial": "serial", "threads": f"threads ({workers} workers)"}
-    labels["processes"] = f"processes ({workers} workers)"
-    with (
-        ThreadPoolExecutor(max_workers=workers) as threads,
-        ProcessPoolExecutor(max_workers=workers) as processes,
-    ):
-        jobs = {
-            "serial": functools.partial(run_serial, limit, None),
-            "threads": functools.partial(run_on_pool, limit, threads),
-            "processes": functools.partial(run_on_pool, limit, processes),
-        }
-        medians, results = interleaved_medians(jobs, repeats)
-    seconds = {labels[name]: medians[name] for name in labels}
-    for name, label in labels.items():
-        speedup = medians["serial"] / medians[name]
-        print(f"{label:<22}{medians[name]:>9.3f}{speedup:>8.2f}x{results[name]:>9,}")
-    # The verdicts, read off this run's own numbers.
-    for name, baseline in [
-        ("threads", "serial"),
-        ("processes", "serial"),
-        ("processes", "threads"),
-    ]:
-        ratio = medians[baseline] / medians[name]
-        print(f"verdict: {name} were {compared(ratio)} {baseline} ({ratio:.2f}x)")
-    plot_seconds(
-        seconds,
-        "cpu_bound_three_ways.svg",
-        f"CPU-bound job: serial, {workers} threads and {workers} processes",
-    )
-    return results
 
 
 if __name__ == "__main__":

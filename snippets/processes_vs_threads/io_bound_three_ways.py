@@ -42,6 +42,38 @@ def run_asyncio(tasks: int, workers: int) -> list[int]:
     return asyncio.run(gather_all())
 
 
+def main(tasks: int = TASKS, repeats: int = 3, workers: int = WORKERS) -> dict[str, list[int]]:
+    print(f"{tasks} tasks that each wait {WAIT * 1000:.0f} ms; pools of {workers} workers;")
+    print(f"median of {repeats} rounds after a warm-up; pool start-up included in each run")
+    print(f"{'way':<24}{'seconds':>9}{'speedup':>9}")
+    ways = {
+        "serial": run_serial,
+        f"threads ({workers})": run_threads,
+        f"processes ({workers})": run_processes,
+        "asyncio (1 thread)": run_asyncio,
+    }
+    jobs = {name: functools.partial(job, tasks, workers) for name, job in ways.items()}
+    seconds, results = interleaved_medians(jobs, repeats)
+    for name in ways:
+        print(f"{name:<24}{seconds[name]:>9.3f}{seconds['serial'] / seconds[name]:>8.1f}x")
+    # The verdicts, read off this run's own numbers.
+    for name in list(ways)[1:3]:
+        speedup = seconds["serial"] / seconds[name]
+        print(f"verdict: {name} were {compared(speedup)} serial ({speedup:.2f}x)")
+    fastest = min(ways, key=seconds.get)
+    print(f"verdict: fastest: {fastest}")
+    plot_seconds(
+        seconds,
+        "io_bound_three_ways.svg",
+        f"I/O-bound job: serial, {workers} threads, {workers} processes, asyncio",
+    )
+    return {name.split()[0]: result for name, result in results.items()}
+
+
+# The rest of this file times the runs, words the verdicts and draws the plot: plumbing, not the
+# lesson.
+
+
 def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
     """Median wall time and result of each job. Every job runs once to warm up (not
     counted), then the jobs take turns for `repeats` rounds, so that a change in the
@@ -89,34 +121,6 @@ def plot_seconds(seconds: dict[str, float], file_name: str, title: str) -> None:
     alt = f"Horizontal bar chart of median wall time in seconds (lower is better). {title}."
     with matplotlib.rc_context({"svg.fonttype": "none"}):  # text as text: a smaller file
         fig.savefig(file_name, facecolor="white", metadata={"Title": alt, "Date": None})
-
-
-def main(tasks: int = TASKS, repeats: int = 3, workers: int = WORKERS) -> dict[str, list[int]]:
-    print(f"{tasks} tasks that each wait {WAIT * 1000:.0f} ms; pools of {workers} workers;")
-    print(f"median of {repeats} rounds after a warm-up; pool start-up included in each run")
-    print(f"{'way':<24}{'seconds':>9}{'speedup':>9}")
-    ways = {
-        "serial": run_serial,
-        f"threads ({workers})": run_threads,
-        f"processes ({workers})": run_processes,
-        "asyncio (1 thread)": run_asyncio,
-    }
-    jobs = {name: functools.partial(job, tasks, workers) for name, job in ways.items()}
-    seconds, results = interleaved_medians(jobs, repeats)
-    for name in ways:
-        print(f"{name:<24}{seconds[name]:>9.3f}{seconds['serial'] / seconds[name]:>8.1f}x")
-    # The verdicts, read off this run's own numbers.
-    for name in list(ways)[1:3]:
-        speedup = seconds["serial"] / seconds[name]
-        print(f"verdict: {name} were {compared(speedup)} serial ({speedup:.2f}x)")
-    fastest = min(ways, key=seconds.get)
-    print(f"verdict: fastest: {fastest}")
-    plot_seconds(
-        seconds,
-        "io_bound_three_ways.svg",
-        f"I/O-bound job: serial, {workers} threads, {workers} processes, asyncio",
-    )
-    return {name.split()[0]: result for name, result in results.items()}
 
 
 if __name__ == "__main__":

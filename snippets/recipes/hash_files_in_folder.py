@@ -35,32 +35,6 @@ def make_files(folder: Path, n_files: int, mib_per_file: int, seed: int) -> list
     return paths
 
 
-def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
-    """Median wall time and result of each job. Every job runs once to warm up (not
-    counted), then the jobs take turns for `repeats` rounds, so that a change in the
-    machine's background load affects all of them alike."""
-    results = {name: job() for name, job in jobs.items()}
-    times = {name: [] for name in jobs}
-    for _ in range(repeats):
-        for name, job in jobs.items():
-            started = time.perf_counter()
-            results[name] = job()
-            times[name].append(time.perf_counter() - started)
-    return {name: statistics.median(samples) for name, samples in times.items()}, results
-
-
-def compared(speedup: float) -> str:
-    """How one time compares with another, given their ratio (as printed, to two decimals).
-    Within 20% either way is called no difference: on a machine that also runs other
-    programs, their load alone can make that much."""
-    speedup = round(speedup, 2)
-    if speedup >= 1.2:
-        return "faster than"
-    if speedup <= round(1 / 1.2, 2):
-        return "slower than"
-    return "about as fast as"
-
-
 def main(n_files: int = 64, mib_per_file: int = 2, repeats: int = 3) -> dict:
     workers = os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="hash-recipe-") as name:
@@ -100,6 +74,35 @@ def main(n_files: int = 64, mib_per_file: int = 2, repeats: int = 3) -> dict:
     )
     print(f"folder removed: {not folder.exists()}")
     return {"all_runs_agree": all_agree, "digests": dict(sorted(digests["processes"].items()))}
+
+
+# The rest of this file times the runs and words the verdicts: plumbing, not the lesson.
+
+
+def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
+    """Median wall time and result of each job. Every job runs once to warm up (not
+    counted), then the jobs take turns for `repeats` rounds, so that a change in the
+    machine's background load affects all of them alike."""
+    results = {name: job() for name, job in jobs.items()}
+    times = {name: [] for name in jobs}
+    for _ in range(repeats):
+        for name, job in jobs.items():
+            started = time.perf_counter()
+            results[name] = job()
+            times[name].append(time.perf_counter() - started)
+    return {name: statistics.median(samples) for name, samples in times.items()}, results
+
+
+def compared(speedup: float) -> str:
+    """How one time compares with another, given their ratio (as printed, to two decimals).
+    Within 20% either way is called no difference: on a machine that also runs other
+    programs, their load alone can make that much."""
+    speedup = round(speedup, 2)
+    if speedup >= 1.2:
+        return "faster than"
+    if speedup <= round(1 / 1.2, 2):
+        return "slower than"
+    return "about as fast as"
 
 
 if __name__ == "__main__":

@@ -55,27 +55,6 @@ def check_with(make_executor: Callable[[], Executor], urls: list[str]) -> dict:
         return dict(executor.map(check_url, urls))
 
 
-def median_seconds(function, *args, repeats: int) -> tuple[float, dict]:
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        result = function(*args)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
-
-
-def compared(speedup: float) -> str:
-    """How one time compares with another, given their ratio (as printed, to two decimals).
-    Within 20% either way is called no difference: on a machine that also runs other
-    programs, their load alone can make that much."""
-    speedup = round(speedup, 2)
-    if speedup >= 1.2:
-        return "faster than"
-    if speedup <= round(1 / 1.2, 2):
-        return "slower than"
-    return "about as fast as"
-
-
 def main(n_urls: int = 40, workers: int = 8, repeats: int = 3, method: str | None = None) -> dict:
     context = multiprocessing.get_context(method)  # None: this platform's default
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), SlowServerHandler)
@@ -115,6 +94,30 @@ def main(n_urls: int = 40, workers: int = 8, repeats: int = 3, method: str | Non
         f" ({processes_speedup:.2f}x)"
     )
     return {"all_runs_agree": all_agree, "statuses": statuses}
+
+
+# The rest of this file times the runs and words the verdicts: plumbing, not the lesson.
+
+
+def median_seconds(function, *args, repeats: int) -> tuple[float, dict]:
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        result = function(*args)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+def compared(speedup: float) -> str:
+    """How one time compares with another, given their ratio (as printed, to two decimals).
+    Within 20% either way is called no difference: on a machine that also runs other
+    programs, their load alone can make that much."""
+    speedup = round(speedup, 2)
+    if speedup >= 1.2:
+        return "faster than"
+    if speedup <= round(1 / 1.2, 2):
+        return "slower than"
+    return "about as fast as"
 
 
 if __name__ == "__main__":

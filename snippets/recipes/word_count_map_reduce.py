@@ -54,32 +54,6 @@ def map_reduce(pool, documents: list[str], batch_size: int) -> Counter:
     return total
 
 
-def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
-    """Median wall time and result of each job. Every job runs once to warm up (not
-    counted), then the jobs take turns for `repeats` rounds, so that a change in the
-    machine's background load affects all of them alike."""
-    results = {name: job() for name, job in jobs.items()}
-    times = {name: [] for name in jobs}
-    for _ in range(repeats):
-        for name, job in jobs.items():
-            started = time.perf_counter()
-            results[name] = job()
-            times[name].append(time.perf_counter() - started)
-    return {name: statistics.median(samples) for name, samples in times.items()}, results
-
-
-def compared(speedup: float) -> str:
-    """How one time compares with another, given their ratio (as printed, to two decimals).
-    Within 20% either way is called no difference: on a machine that also runs other
-    programs, their load alone can make that much."""
-    speedup = round(speedup, 2)
-    if speedup >= 1.2:
-        return "faster than"
-    if speedup <= round(1 / 1.2, 2):
-        return "slower than"
-    return "about as fast as"
-
-
 def main(n_documents: int = 1000, words_per_document: int = 1000, repeats: int = 3) -> dict:
     documents = make_corpus(n_documents, words_per_document, seed=7)
     workers = multiprocessing.cpu_count()
@@ -124,6 +98,35 @@ def main(n_documents: int = 1000, words_per_document: int = 1000, repeats: int =
         "distinct_words": len(total),
         "top": top,
     }
+
+
+# The rest of this file times the runs and words the verdicts: plumbing, not the lesson.
+
+
+def interleaved_medians(jobs: dict, repeats: int) -> tuple[dict, dict]:
+    """Median wall time and result of each job. Every job runs once to warm up (not
+    counted), then the jobs take turns for `repeats` rounds, so that a change in the
+    machine's background load affects all of them alike."""
+    results = {name: job() for name, job in jobs.items()}
+    times = {name: [] for name in jobs}
+    for _ in range(repeats):
+        for name, job in jobs.items():
+            started = time.perf_counter()
+            results[name] = job()
+            times[name].append(time.perf_counter() - started)
+    return {name: statistics.median(samples) for name, samples in times.items()}, results
+
+
+def compared(speedup: float) -> str:
+    """How one time compares with another, given their ratio (as printed, to two decimals).
+    Within 20% either way is called no difference: on a machine that also runs other
+    programs, their load alone can make that much."""
+    speedup = round(speedup, 2)
+    if speedup >= 1.2:
+        return "faster than"
+    if speedup <= round(1 / 1.2, 2):
+        return "slower than"
+    return "about as fast as"
 
 
 if __name__ == "__main__":
