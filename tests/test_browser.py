@@ -166,7 +166,7 @@ def test_timelines_show_in_both_palettes(page, page_file: str, scheme: str):
     palette = page.locator("body").get_attribute("data-md-color-scheme")
     assert palette == {"light": "default", "dark": "slate"}[scheme]
     timelines = page.locator("figure.snippet-figure").filter(has_text="timeline_").all()
-    drawn = sum(map(draws_timelines, map(snippet_path, dict(shown_snippets(DOCS / page_file)))))
+    drawn = sum(draws_timelines(snippet_path(name)) for name, _ in shown_snippets(DOCS / page_file))
     assert len(timelines) >= drawn
     for timeline in timelines:
         timeline.evaluate(SHOW_ITS_TAB)
@@ -188,7 +188,8 @@ def test_timelines_show_in_both_palettes(page, page_file: str, scheme: str):
 def test_long_programs_open_on_their_lesson_and_unfold(page, page_file: str):
     page.goto(page_url(page_file))
     folded = page.locator(".snippet-folded").all()
-    assert len(folded) == sum(map(folds, map(snippet_path, dict(shown_snippets(DOCS / page_file)))))
+    shown = shown_snippets(DOCS / page_file)  # one block per show() call
+    assert len(folded) == sum(folds(snippet_path(name)) for name, _ in shown)
     for snippet in folded:
         snippet.evaluate(SHOW_ITS_TAB)
         code = snippet.locator(".highlight").first.locator("pre > code")

@@ -107,9 +107,11 @@ def shown_output(name: str, args: tuple[str, ...], expected: Expected, python: s
         figures = [figure(file_name, svg) for file_name, svg in record.figures.items()]
     return "\n".join(
         [
+            '<div class="snippet-run" markdown data-search-exclude>',
             f'<p class="run-label">Output of <code>{command}</code> · {label}</p>',
             fence("text", output),
             *figures,
+            "</div>",
         ]
     )
 
