@@ -216,10 +216,16 @@ def test_timeline_semaphore_cap_script():
         "10 turns inside by 5 processes, Semaphore(2)",
         "processes inside at once: at most 2",
     ]
-    inside = timelines.spans(record.figures["timeline_semaphore.svg"], "holding")
-    assert len(inside) == 10 and len({(bar.process, bar.label) for bar in inside}) == 10
+    svg = record.figures["timeline_semaphore.svg"]
+    inside, waiting = timelines.spans(svg, "holding"), timelines.spans(svg, "waiting")
+    assert sorted((bar.process, bar.label) for bar in inside) == [
+        (f"process {p}", str(turn)) for p in (1, 2, 3, 4, 5) for turn in (1, 2)
+    ]
     assert timelines.most_at_once(inside) == 2  # the cap held, and it was reached
     assert timelines.overlaps_within_a_process(inside) == []
+    # Each wait ends where its turn inside starts.
+    starts = {(bar.process, bar.label): bar.start for bar in inside}
+    assert [starts[bar.process, bar.label] - bar.end for bar in waiting] == [0.0] * 10
 
 
 def test_timeline_barrier_phases(start_method):

@@ -38,8 +38,8 @@ def main() -> dict[str, int]:
     print(f"serial share of the run: {share:.0%}; Amdahl's limit for it: {1 / share:.1f}x")
     summary = (
         f"The main process ran the {SERIAL_SLICES}-slice serial part alone ({share:.0%} of the"
-        f" run) while {busy_meanwhile} workers were busy; then {len(pids)} workers shared"
-        f" {PARALLEL_SLICES} slices."
+        f" run), and the workers started {busy_meanwhile} slices meanwhile; then {len(pids)}"
+        f" workers shared {PARALLEL_SLICES} slices."
     )
     draw_timeline(
         "timeline_amdahl.svg",

@@ -50,7 +50,10 @@ def main() -> dict[str, float]:
             f"timeline_{number}_{pattern.replace(', ', '_').replace(' ', '_')}.svg",
             f"Pool.map: {pattern}",
             summary,
-            [(workers[pid], str(n), "busy", start, end) for n, pid, start, end in done],
+            sorted(  # worker 1's row first, each row's tasks in the order they started
+                ((workers[pid], str(n), "busy", start, end) for n, pid, start, end in done),
+                key=lambda span: (span[0], span[3]),
+            ),
             origin,
             axis_ms,
             {"busy": "running task n"},
