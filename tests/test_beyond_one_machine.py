@@ -121,7 +121,8 @@ def test_dask_overhead_vs_process_pool_script():
     assert len(lines) == 7  # no log lines from Dask
 
 
-def test_timeline_dask_workers():
+def test_timeline_dask_workers(start_method):
+    # Dask starts its workers with its own setting (spawn), whatever this process's default.
     assert main_result("beyond_one_machine/timeline_dask_workers.py") == {
         "tasks": list(range(8)),
         "most_at_once": 2,
@@ -131,6 +132,8 @@ def test_timeline_dask_workers():
 def test_timeline_dask_workers_script():
     record = script_record("beyond_one_machine/timeline_dask_workers.py")
     lines = record.output.splitlines()
+    assert len(lines) == 3  # and nothing else: no log lines from Dask
+    assert re.fullmatch(r"tasks running at once: at most 2; all done at \d+ ms", lines[2])
     ran = {line.split(" ran tasks ")[0]: line.split(" ran tasks ")[1].split() for line in lines[:2]}
     assert sorted(ran) == ["worker 1", "worker 2"]
     tasks = timelines.spans(record.figures["timeline_dask_workers.svg"], "busy")

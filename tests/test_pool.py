@@ -344,13 +344,36 @@ def test_timeline_chunksize(start_method):
 def test_timeline_chunksize_script():
     record = script_record("pool/timeline_chunksize.py")
     lines = record.output.splitlines()
+    assert len(lines) == 10
+    assert [lines[k].split(": done at ")[0] for k in (0, 3, 6)] == [
+        "chunksize=1",
+        "default chunksize=3",
+        "one chunk per worker, chunksize=12",
+    ]
     assert lines[-1] == "the longest idle tail: one chunk per worker, chunksize=12"
     assert list(record.figures) == CHUNK_TIMELINES
-    for file_name, chunksize in zip(CHUNK_TIMELINES, (1, 3, 12), strict=True):
+    tails = []
+    for k, (file_name, chunksize) in enumerate(zip(CHUNK_TIMELINES, (1, 3, 12), strict=True)):
         tasks = timelines.spans(record.figures[file_name], "busy")
         assert sorted(int(bar.label) for bar in tasks) == list(range(24))  # every task once
         assert timelines.overlaps_within_a_process(tasks) == []
+        assert {bar.process for bar in tasks} == {"worker 1", "worker 2"}
         # Each chunk, tasks k*chunksize to (k+1)*chunksize - 1, ran whole on one worker.
         worker_of = {int(bar.label): bar.process for bar in tasks}
         for first in range(0, 24, chunksize):
             assert len({worker_of[n] for n in range(first, first + chunksize)}) == 1
+        # The lines under each run say what the picture shows.
+        printed = dict(line.strip().split(" ran tasks ") for line in lines[3 * k + 1 : 3 * k + 3])
+        assert sorted(printed) == ["worker 1", "worker 2"]
+        for worker, ranges in printed.items():
+            ran = []
+            for part in ranges.split():
+                low, _, high = part.partition("-")
+                ran += range(int(low), int(high or low) + 1)
+            assert ran == sorted(n for n, owner in worker_of.items() if owner == worker)
+        last_ends = [max(bar.end for bar in tasks if bar.process == w) for w in printed]
+        tails.append(max(last_ends) - min(last_ends))
+    # With one chunk per worker, each worker ran one block of twelve, and the idle tail was
+    # the longest of the three runs.
+    assert sorted(line.split(" ran tasks ")[1] for line in lines[7:9]) == ["0-11", "12-23"]
+    assert tails[2] > max(tails[:2])

@@ -38,13 +38,19 @@ def main() -> dict[str, float]:
     axis_ms = max(max(end for *_, end in done) - origin for origin, done in runs.values()) / 1e6
     alone = {}
     for number, (way, (origin, done)) in enumerate(runs.items(), 1):
-        last = {pid: max(end for _, p, _, end in done if p == pid) for pid in pids}
+        last = {pid: origin for pid in pids}  # a worker that ran nothing was idle throughout
+        for _, pid, _, end in done:
+            last[pid] = max(last[pid], end)
         finished = (max(last.values()) - origin) / 1e6
         alone[way] = (max(last.values()) - min(last.values())) / 1e6
+        ran = {workers[pid]: blocks(sorted(n for n, p, _, _ in done if p == pid)) for pid in pids}
         print(f"{way}: done at {finished:.0f} ms, one worker idle for the last {alone[way]:.0f} ms")
+        for worker, tasks in ran.items():
+            print(f"  {worker} ran tasks {tasks}")
         summary = (
-            f"{len(done)} tasks growing from {COSTS[0]} to {COSTS[-1]} ms on {WORKERS} workers:"
-            f" done at {finished:.0f} ms; one worker sat idle for the last {alone[way]:.0f} ms."
+            f"{len(done)} tasks growing from {COSTS[0]} to {COSTS[-1]} ms on {WORKERS} workers: "
+            + "; ".join(f"{worker} ran {tasks}" for worker, tasks in ran.items())
+            + f". Done at {finished:.0f} ms; one worker sat idle for the last {alone[way]:.0f} ms."
         )
         draw_timeline(
             f"timeline_{number}_chunksize_{ways[way] or default}.svg",
@@ -59,8 +65,19 @@ def main() -> dict[str, float]:
     return alone
 
 
-# The rest of this file draws the timelines (standard library only: the pictures need no plotting
-# package).
+# The rest of this file writes runs of tasks as ranges and draws the timelines (standard
+# library only: the pictures need no plotting package).
+
+
+def blocks(tasks: list[int]) -> str:
+    """Task numbers as contiguous ranges: [0, 1, 2, 6, 7, 9] -> "0-2 6-7 9"."""
+    runs: list[list[int]] = []
+    for n in tasks:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return " ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
 def draw_timeline(file_name, title, summary, spans, origin_ns, axis_ms=None, legend=None):
