@@ -267,40 +267,65 @@ def test_initializer_raises_script():
 def test_timeline_as_completed(start_method):
     order = main_result("process_pool_executor/timeline_as_completed.py")
     assert sorted(order) == list(range(8))
-    assert order[0] == 1 and order[0] != 0
+    # The short task 1 first; the long task 0 after task 2, which ran behind task 1.
+    assert order[0] == 1 and order.index(2) < order.index(0)
 
 
 def test_timeline_as_completed_script():
     record = script_record("process_pool_executor/timeline_as_completed.py")
     lines = record.output.splitlines()
     assert lines[0] == "submitted in the order 0 1 2 3 4 5 6 7"
+    assert lines[1].startswith("received in the order  1 ")
     order = lines[1].removeprefix("received in the order  ").split()
-    assert sorted(order, key=int) == [str(n) for n in range(8)] and order[0] == "1"
+    assert sorted(order, key=int) == [str(n) for n in range(8)]
+    assert order.index("2") < order.index("0")
     svg = record.figures["timeline_as_completed.svg"]
+    assert list(record.figures) == ["timeline_as_completed.svg"]
+    assert timelines.title(svg) == "ProcessPoolExecutor: submit() and as_completed()"
     tasks = timelines.spans(svg, "busy")
-    assert sorted(int(bar.label) for bar in tasks) == list(range(8))  # every task once
+    # Every task once, on two workers, never two at once in one worker.
+    assert sorted(int(bar.label) for bar in tasks) == list(range(8))
+    assert {bar.process for bar in tasks} == {"worker 1", "worker 2"}
     assert timelines.overlaps_within_a_process(tasks) == []
+    assert timelines.most_at_once(tasks) == 2
     marks = timelines.spans(svg, "received")
+    assert {mark.process for mark in marks} == {"main process"}
     assert " ".join(mark.label for mark in marks).split() == order  # drawn as printed
+    # No result reaches the main process before its task ends.
     ended = {bar.label: bar.end for bar in tasks}
     assert all(mark.start >= ended[n] for mark in marks for n in mark.label.split())
 
 
 def test_timeline_cancel_futures(start_method):
     outcome = main_result("process_pool_executor/timeline_cancel_futures.py")
+    # Tasks 0 to k-1 ran, tasks k to 9 were cancelled: 0, 1 and 2 always ran, 9 never.
     assert outcome["ran"] + outcome["cancelled"] == list(range(10))
-    assert len(outcome["ran"]) >= 3 and outcome["cancelled"]
+    assert outcome["ran"][:3] == [0, 1, 2] and outcome["cancelled"][-1] == 9
 
 
 def test_timeline_cancel_futures_script():
     record = script_record("process_pool_executor/timeline_cancel_futures.py")
     lines = record.output.splitlines()
+    assert len(lines) == 3
+    assert lines[0] == "10 tasks submitted; shutdown(cancel_futures=True) after the first result"
+    assert lines[1].startswith("ran to the end: 0 1 2")
+    assert lines[2].startswith("never started (cancelled): ") and lines[2].endswith(" 9")
     ran = lines[1].removeprefix("ran to the end: ").split()
     cancelled = lines[2].removeprefix("never started (cancelled): ").split()
-    assert ran + cancelled == [str(n) for n in range(10)] and cancelled
-    tasks = timelines.spans(record.figures["timeline_cancel_futures.svg"], "busy")
+    assert ran + cancelled == [str(n) for n in range(10)]
+    assert list(record.figures) == ["timeline_cancel_futures.svg"]
+    svg = record.figures["timeline_cancel_futures.svg"]
+    assert timelines.title(svg) == "ProcessPoolExecutor: shutdown(cancel_futures=True)"
+    tasks = timelines.spans(svg, "busy")
+    labels = [bar.label for bar in tasks]
     # Each task that ran has exactly one bar; a cancelled one has none.
-    assert sorted((bar.label for bar in tasks), key=int) == ran
+    assert sorted(labels, key=int) == ran
+    assert not set(labels) & set(cancelled)
+    assert f"never started (no bar): tasks {' '.join(cancelled)}.</desc>" in svg  # the summary
     assert timelines.overlaps_within_a_process(tasks) == []
-    (shutdown,) = timelines.spans(record.figures["timeline_cancel_futures.svg"], "received")
-    assert all(bar.start < shutdown.start for bar in tasks if bar.label in ran[:2])
+    assert timelines.most_at_once(tasks) <= 2
+    (shutdown,) = timelines.spans(svg, "received")
+    assert shutdown.process == "main process"
+    # The call came after the first task ended, while tasks 0 and 1 had both started.
+    assert min(bar.end for bar in tasks) <= shutdown.start
+    assert all(bar.start < shutdown.start for bar in tasks if bar.label in ("0", "1"))

@@ -23,9 +23,10 @@ def main() -> list[int]:
         origin = time.time_ns()
         futures = [executor.submit(task, n) for n in range(len(DURATIONS))]
         received = [(*future.result(), time.time_ns()) for future in as_completed(futures)]
-    pids = sorted({pid for _, pid, *_ in received})
+    by_start = sorted(received, key=lambda got: got[2])  # the bars, in the order they began
+    pids = list(dict.fromkeys(pid for _, pid, *_ in by_start))
     workers = {pid: f"worker {number}" for number, pid in enumerate(pids, 1)}
-    spans = [(workers[pid], str(n), "busy", start, end) for n, pid, start, end, _ in received]
+    spans = [(workers[pid], str(n), "busy", start, end) for n, pid, start, end, _ in by_start]
     order = [n for n, *_ in received]
     print(f"submitted in the order {' '.join(map(str, range(len(DURATIONS))))}")
     print(f"received in the order  {' '.join(map(str, order))}")

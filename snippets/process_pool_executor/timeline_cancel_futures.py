@@ -18,25 +18,28 @@ def task(n: int) -> tuple[int, int, int, int]:
 
 
 def main() -> dict[str, list[int]]:
-    executor = ProcessPoolExecutor(max_workers=2)
-    list(executor.map(time.sleep, [0.05, 0.05]))  # both workers up before the timing
-    origin = time.time_ns()
-    futures = [executor.submit(task, n) for n in range(TASKS)]
-    wait(futures, return_when=FIRST_COMPLETED)  # then give up on the rest
-    stopped = time.time_ns()
-    executor.shutdown(wait=True, cancel_futures=True)
+    with ProcessPoolExecutor(max_workers=2) as executor:
+        list(executor.map(time.sleep, [0.05, 0.05]))  # both workers up before the timing
+        origin = time.time_ns()
+        futures = [executor.submit(task, n) for n in range(TASKS)]
+        wait(futures, return_when=FIRST_COMPLETED)  # the first result, then give up the rest
+        stopped = time.time_ns()
+        # Cancels the futures not yet handed to a worker; waits for the others to finish.
+        executor.shutdown(wait=True, cancel_futures=True)
+    # Which ones ran is read off the futures: it varies from run to run.
     ran = [future.result() for future in futures if not future.cancelled()]
     cancelled = [n for n, future in enumerate(futures) if future.cancelled()]
     print(f"{TASKS} tasks submitted; shutdown(cancel_futures=True) after the first result")
     print(f"ran to the end: {' '.join(str(n) for n, *_ in ran)}")
     print(f"never started (cancelled): {' '.join(map(str, cancelled))}")
-    pids = sorted({pid for _, pid, *_ in ran})
+    by_start = sorted(ran, key=lambda got: got[2])  # the bars, in the order they began
+    pids = list(dict.fromkeys(pid for _, pid, *_ in by_start))
     workers = {pid: f"worker {number}" for number, pid in enumerate(pids, 1)}
-    spans = [(workers[pid], str(n), "busy", start, end) for n, pid, start, end in ran]
+    spans = [(workers[pid], str(n), "busy", start, end) for n, pid, start, end in by_start]
     spans.append(("main process", "shutdown", "received", stopped, stopped))
     summary = (
         f"{len(ran)} of {TASKS} tasks ran, each once; {len(cancelled)} were cancelled and never"
-        f" started (no bar): tasks {cancelled[0]} to {cancelled[-1]}."
+        f" started (no bar): tasks {' '.join(map(str, cancelled))}."
     )
     draw_timeline(
         "timeline_cancel_futures.svg",
