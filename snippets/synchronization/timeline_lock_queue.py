@@ -10,9 +10,10 @@ HOLD = 0.06  # seconds inside the critical section; sleeping stands for the work
 OUTSIDE = 0.02  # seconds of work outside it, between two turns
 
 
-def worker(lock, name: str, spans) -> None:
+def worker(lock, start, name: str, spans) -> None:
     """Take the lock ROUNDS times, and report when it asked, got and released it.
     time.time_ns() is the system clock, which every process reads alike."""
+    start.wait(timeout=30)  # every process up before the first turn: they really compete
     for turn in range(1, ROUNDS + 1):
         time.sleep(OUTSIDE)
         asked = time.time_ns()
@@ -25,9 +26,12 @@ def worker(lock, name: str, spans) -> None:
 
 def main() -> dict[str, int]:
     lock = multiprocessing.Lock()
+    start = multiprocessing.Barrier(PROCESSES)
     spans = multiprocessing.Queue()
     names = [f"process {n}" for n in range(1, PROCESSES + 1)]
-    workers = [multiprocessing.Process(target=worker, args=(lock, name, spans)) for name in names]
+    workers = [
+        multiprocessing.Process(target=worker, args=(lock, start, name, spans)) for name in names
+    ]
     for process in workers:
         process.start()
     turns = [spans.get(timeout=30) for _ in range(PROCESSES * ROUNDS)]  # before join()

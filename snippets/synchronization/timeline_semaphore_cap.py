@@ -9,9 +9,10 @@ SLOTS = 2  # how many may be inside at once
 INSIDE = 0.08  # seconds inside; sleeping stands for the work (say, a download)
 
 
-def worker(slots, name: str, spans) -> None:
+def worker(slots, start, name: str, spans) -> None:
     """Go inside twice; report when it asked, got in and left (time.time_ns(), the system
     clock, which every process reads alike)."""
+    start.wait(timeout=30)  # every process up before the first turn: they really compete
     for turn in (1, 2):
         asked = time.time_ns()
         with slots:
@@ -23,9 +24,12 @@ def worker(slots, name: str, spans) -> None:
 
 def main() -> dict[str, int]:
     slots = multiprocessing.Semaphore(SLOTS)
+    start = multiprocessing.Barrier(PROCESSES)
     spans = multiprocessing.Queue()
     names = [f"process {n}" for n in range(1, PROCESSES + 1)]
-    workers = [multiprocessing.Process(target=worker, args=(slots, name, spans)) for name in names]
+    workers = [
+        multiprocessing.Process(target=worker, args=(slots, start, name, spans)) for name in names
+    ]
     for process in workers:
         process.start()
     turns = [spans.get(timeout=30) for _ in range(PROCESSES * 2)]  # before join()
