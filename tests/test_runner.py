@@ -23,6 +23,7 @@ import psutil
 import pytest
 import snippet_execution
 import snippet_pages
+import snippet_scheduling
 from snippet_execution import SHM, Expected, SnippetError, obtain, problems, run, run_key
 
 DEMOS = {
@@ -476,6 +477,27 @@ def test_a_build_makes_its_runs_together_and_each_measurement_alone(demos):
     planned = f"3 snippet runs to make, {cpus} at a time, 1 of them measurements, each run alone"
     assert planned in log
     assert "3/3 snippet runs made in " in log
+
+
+def test_progress_names_the_runs_under_way_and_counts_those_waiting_their_turn():
+    has_its_turn, finished = threading.Event(), threading.Event()
+
+    def measure() -> None:
+        with snippet_execution.RUNS.admit(alone=True):
+            has_its_turn.set()
+            finished.wait()
+
+    measuring = threading.Thread(target=measure)
+    measuring.start()
+    try:
+        assert has_its_turn.wait(5)
+        asked = {"demo/measures.py": measuring.ident, "demo/waits.py": threading.get_ident()}
+        line = snippet_scheduling.under_way(asked)
+    finally:
+        finished.set()
+        measuring.join()
+    assert line == "under way: demo/measures.py (0 s); 1 waiting"
+    assert snippet_scheduling.under_way(asked) == "under way: none; 2 waiting"
 
 
 def test_a_session_runs_its_own_python_fresh_and_keeps_another_pythons_runs(demos, monkeypatch):

@@ -379,6 +379,7 @@ class Admission:
     def __init__(self) -> None:
         self.changed = threading.Condition()
         self.running = 0
+        self.admitted: dict[int, float] = {}  # thread -> when its run got its turn (monotonic)
         self.measuring = False
         self.measurements_waiting = 0
 
@@ -393,11 +394,13 @@ class Admission:
             else:
                 self.changed.wait_for(lambda: not self.measuring and self.measurements_waiting == 0)
             self.running += 1
+            self.admitted[threading.get_ident()] = time.monotonic()
         try:
             yield
         finally:
             with self.changed:
                 self.running -= 1
+                self.admitted.pop(threading.get_ident(), None)
                 if alone:
                     self.measuring = False
                 self.changed.notify_all()

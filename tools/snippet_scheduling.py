@@ -21,7 +21,16 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from snippet_execution import Expected, Record, interpreter_facts, load, obtain, problems, run_key
+from snippet_execution import (
+    RUNS,
+    Expected,
+    Record,
+    interpreter_facts,
+    load,
+    obtain,
+    problems,
+    run_key,
+)
 
 Run = tuple[str, tuple[str, ...], Expected, str]  # snippet, arguments, declared ending, python
 
@@ -78,7 +87,7 @@ class Progress:
         self.measurements = sum(run[2].alone for run in runs)
         self.cpus = cpus
         self.made = 0
-        self.running: dict[str, float] = {}  # "snippet args" -> when it started
+        self.running: dict[str, int] = {}  # "snippet args" -> the thread making it
         self.lock = threading.Lock()
         self.all_made = threading.Event()
 
@@ -88,7 +97,7 @@ class Progress:
         if python != sys.executable:
             label += f" (Python {interpreter_facts(python)['python']})"
         with self.lock:
-            self.running[label] = time.monotonic()
+            self.running[label] = threading.get_ident()
         try:
             return obtain(name, args, expected, python)
         finally:
@@ -108,14 +117,24 @@ class Progress:
     def report(self) -> None:
         started = time.monotonic()
         while not self.all_made.wait(PROGRESS_EVERY):
-            now = time.monotonic()
             with self.lock:
-                running = ", ".join(
-                    f"{label} ({now - since:.0f} s)" for label, since in self.running.items()
-                )
+                asked = dict(self.running)
                 made = self.made
-            say(f"{made}/{self.total} snippet runs made; under way: {running or 'none'}")
+            say(f"{made}/{self.total} snippet runs made; {under_way(asked)}")
         say(f"{self.total}/{self.total} snippet runs made in {time.monotonic() - started:.1f} s")
+
+
+def under_way(asked: dict[str, int]) -> str:
+    """The runs holding their turn, each with how long it has run, and how many wait for
+    theirs (a measurement waits until no other run is under way)."""
+    now, admitted = time.monotonic(), dict(RUNS.admitted)
+    running = [
+        f"{label} ({now - admitted[thread]:.0f} s)"
+        for label, thread in asked.items()
+        if thread in admitted
+    ]
+    waiting = len(asked) - len(running)
+    return f"under way: {', '.join(running) or 'none'}" + f"; {waiting} waiting" * bool(waiting)
 
 
 def say(line: str) -> None:
