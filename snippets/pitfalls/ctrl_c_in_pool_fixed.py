@@ -12,7 +12,7 @@ def ignore_sigint() -> None:
 
 
 def slow_square(x: int) -> int:
-    time.sleep(0.5)
+    time.sleep(1 if x == 0 else 5)  # Ctrl-C comes after the first result, long before the rest
     return x * x
 
 
@@ -29,7 +29,7 @@ def main(method: str | None = None) -> str:
         for square in pool.imap_unordered(slow_square, range(6)):
             received.append(square)
             if len(received) == 1:
-                press_ctrl_c()  # the workers have started, and ignore SIGINT
+                press_ctrl_c()  # both workers are asleep in a task, and ignore SIGINT
         pool.close()
         outcome = f"finished: {sorted(received)}"
     except KeyboardInterrupt:
