@@ -154,6 +154,7 @@ def demos(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         path.write_text(textwrap.dedent(source))
     monkeypatch.setattr(snippet_execution, "SNIPPETS", tmp_path / "snippets")
     monkeypatch.setenv("SNIPPETS_CACHE_DIR", str(tmp_path / "records"))
+    monkeypatch.setattr(snippet_execution, "REMEASURE_PAUSE", 0.0)
     return tmp_path
 
 
@@ -414,6 +415,26 @@ def test_a_noisy_measurement_shows_which_run_it_is(demos):
     label = snippet_pages.run_label(record)
     assert "measured 2 times, this is the last: the earlier run did not bear out" in label
     assert snippet_execution.load(record.key).measurement == 2  # kept as shown
+
+
+def test_a_measurement_is_taken_again_only_after_a_longer_pause_each_time(demos, monkeypatch):
+    monkeypatch.setattr(snippet_execution, "REMEASURE_PAUSE", 0.5)
+    starts = demos / "starts.txt"
+    source = f"""\
+        import time
+
+        if __name__ == "__main__":
+            with open({str(starts)!r}, "a") as starts:
+                print(time.time(), file=starts)
+            print("verdict: slower")
+        """
+    (demos / "snippets" / "demo" / "slower.py").write_text(textwrap.dedent(source))
+    expected = Expected(claims={"it is faster": r"^verdict: faster$"}, attempts=3)
+    with pytest.raises(SnippetError, match=r"\(in each of 3 fresh measurements\)"):
+        obtain("demo/slower.py", expected=expected)
+    first, second, third = (float(line) for line in starts.read_text().split())
+    assert second - first >= 0.5  # the pause, plus the first run
+    assert third - second >= 1.0  # twice the pause, plus the second run
 
 
 def test_a_run_can_make_another_start_method_the_default(demos):

@@ -54,6 +54,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 DEFAULT_TIMEOUT = 60.0
 GRACE_SECONDS = 3.0  # after the main process exits, for its children and helpers to end
+# A measurement whose claims did not hold is measured again after a pause, longer each time,
+# so that its tries sample different moments: the machine's other load (another program, or
+# the host of a virtual machine taking its CPUs back) comes in bursts.
+REMEASURE_PAUSE = 10.0  # seconds before the second measurement; twice that before the third
 SHM = Path("/dev/shm")
 SHM_PREFIXES = ("psm_", "wnsm_", "mp-", "sem.mp-")
 THIS_SOURCE = Path(__file__).read_bytes()  # a change to how runs are made re-runs them
@@ -220,8 +224,8 @@ def obtain(
 
     A kept record that does not end as expected is never served: it is run again, and the
     error names the fresh run. A run whose only problem is a claim its output does not bear
-    out (a noisy measurement) is run again, up to ``expected.attempts`` runs in all; the
-    record shown says which measurement it is and why the earlier ones were not shown.
+    out (a noisy measurement) is run again after a pause, up to ``expected.attempts`` runs in
+    all; the record shown says which measurement it is and why the earlier ones were not shown.
     Raises SnippetError, naming the file, if no run ends as declared.
     """
     key = run_key(name, args, python, start_method)
@@ -230,6 +234,7 @@ def obtain(
         return kept
     not_shown: list[str] = []
     for measurement in range(1, expected.attempts + 1):
+        time.sleep(REMEASURE_PAUSE * (measurement - 1))
         record = run(name, args, expected.timeout, python, start_method, key, expected.alone)
         found = problems(record, expected)
         if not found:
