@@ -14,7 +14,7 @@ import psutil
 import pytest
 from conftest import LONG_LIVED
 from local_server import QUIET_CHROMIUM, serving
-from measure_pages import WEIGHT_LIMIT, gzipped_weight
+from measure_pages import WEIGHT_LIMIT, gzipped_weight, visit_first_time
 from playwright import sync_api
 from snippet_execution import ROOT, snippet_path
 from snippet_pages import FOLD_MARK
@@ -77,7 +77,7 @@ def page_url(page_file: str) -> str:
 
 @pytest.mark.parametrize("page_file", nav_pages())
 def test_page_loads_locally_and_shows_every_run(page, site_url: str, page_file: str):
-    page.goto(page_url(page_file), wait_until="networkidle")
+    visit_first_time(page, page_url(page_file))
     assert page.errors == []
     foreign = [url for url in page.requests if not url.startswith((site_url, "data:", "blob:"))]
     assert foreign == [], "requests to hosts other than the local server"

@@ -18,6 +18,21 @@ from playwright.sync_api import sync_playwright
 KINDS = {".css": "CSS", ".js": "JS", ".svg": "SVG", ".json": "JSON"}
 COLUMNS = ["HTML", "CSS", "JS", "SVG", "JSON", "other"]
 WEIGHT_LIMIT = 250_000  # bytes a first visit to any page may transfer, gzipped
+SEARCH_INDEX = "/search/search_index.json"
+SEARCH_WORKER = "/assets/javascripts/workers/search."
+
+
+def visit_first_time(page, url: str) -> None:
+    """Open a page and wait until Material's search worker and index have arrived too.
+
+    A first visit transfers both, but on a heavy page they are requested after the network
+    has gone idle once, so waiting for ``networkidle`` alone can leave them uncounted."""
+    with (
+        page.expect_response(lambda response: SEARCH_INDEX in response.url),
+        page.expect_response(lambda response: SEARCH_WORKER in response.url),
+    ):
+        page.goto(url, wait_until="networkidle")
+    page.wait_for_load_state("networkidle")
 
 
 def gzipped_weight(bodies: list[bytes]) -> int:
@@ -40,7 +55,7 @@ def measure(site: Path) -> list[dict]:
             page = browser.new_context().new_page()
             responses = []
             page.on("response", lambda response, kept=responses: kept.append(response))
-            page.goto(base + (path + "/" if path else ""), wait_until="networkidle")
+            visit_first_time(page, base + (path + "/" if path else ""))
             timing = page.evaluate(
                 """() => {
                 const nav = performance.getEntriesByType("navigation")[0];
