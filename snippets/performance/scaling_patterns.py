@@ -71,26 +71,27 @@ PATTERNS = [
 ]
 
 
-def main(work: int = 2_400_000, repeats: int = 3) -> dict[str, tuple[int, int]]:
+def main(work: int = 2_400_000, repeats: int = 5) -> dict[str, tuple[int, int]]:
     workers = usable_cpus()
     print(f"each pattern run serially and on {workers} worker processes (pool started beforehand);")
-    print(f"median of {repeats} rounds after a warm-up, serial and pool taking turns")
+    print(f"median of {repeats} rounds after a warm-up, each round running every job in turn")
     print(f"{'pattern':<30}{'serial s':>9}{'pool s':>8}{'speedup':>9}{'efficiency':>11}  verdict")
-    results, pool_seconds = {}, {}
     with ProcessPoolExecutor(max_workers=workers) as pool:
+        jobs = {}
         for name, pattern in PATTERNS:
-            jobs = {
-                "serial": functools.partial(pattern, None, work, workers),
-                "pool": functools.partial(pattern, pool, work, workers),
-            }
-            seconds, outcome = interleaved_medians(jobs, repeats)
-            results[name] = (outcome["serial"], outcome["pool"])
-            pool_seconds[name] = seconds["pool"]
-            speedup = seconds["serial"] / seconds["pool"]
-            print(
-                f"{name:<30}{seconds['serial']:>9.3f}{seconds['pool']:>8.3f}{speedup:>8.2f}x"
-                f"{speedup / workers:>10.0%}  {compared(speedup)} serial"
-            )
+            jobs[name, "serial"] = functools.partial(pattern, None, work, workers)
+            jobs[name, "pool"] = functools.partial(pattern, pool, work, workers)
+        seconds, outcome = interleaved_medians(jobs, repeats)
+    results, pool_seconds = {}, {}
+    for name, _ in PATTERNS:
+        results[name] = (outcome[name, "serial"], outcome[name, "pool"])
+        serial_s, pool_s = seconds[name, "serial"], seconds[name, "pool"]
+        pool_seconds[name] = pool_s
+        speedup = serial_s / pool_s
+        print(
+            f"{name:<30}{serial_s:>9.3f}{pool_s:>8.3f}{speedup:>8.2f}x"
+            f"{speedup / workers:>10.0%}  {compared(speedup)} serial"
+        )
     # The same unequal tasks, handed out two ways: compared directly.
     fixed, one_at_a_time = "unequal tasks, fixed chunks", "unequal tasks, one at a time"
     balanced = pool_seconds[fixed] / pool_seconds[one_at_a_time]
