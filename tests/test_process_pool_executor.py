@@ -1,5 +1,6 @@
 import re
 import sys
+import threading
 from concurrent.futures.process import _RemoteTraceback
 
 import pytest
@@ -48,7 +49,10 @@ def assert_cancelled_only_at_the_end(statuses: list[str]) -> None:
 
 
 def test_cancel_and_shutdown(start_method):
+    threads_before = set(threading.enumerate())
     outcome = main_result("process_pool_executor/cancel_and_shutdown.py")
+    # no executor thread outlives main(): one left running can race the exit (gh-125451)
+    assert set(threading.enumerate()) - threads_before == set()
     assert_cancelled_only_at_the_end(outcome["cancel_futures"])
     assert outcome["wait_false"] == ["finished"]
 
