@@ -213,7 +213,7 @@ def test_pickling_cost_script():
 
 def test_amdahl_law(start_method, in_tmp_folder):
     result = main_result("performance/amdahl_law.py", limit=3_000, repeats=1)
-    workers = list(range(1, usable_cpus() + 1))
+    workers = list(range(min(2, usable_cpus()), usable_cpus() + 1))
     assert result["workers"] == workers
     every_run = {"serial": PRIMES_BELOW_3_000, **{n: PRIMES_BELOW_3_000 for n in workers}}
     assert result["results"] == {4: every_run, 28: every_run}
@@ -223,6 +223,7 @@ def test_amdahl_law(start_method, in_tmp_folder):
 def test_amdahl_law_script():
     lines = script_output("performance/amdahl_law.py").splitlines()
     cpus = usable_cpus()
+    pools = len(range(min(2, cpus), cpus + 1))  # pool sizes from 2 workers to the CPU count
     assert lines[1].split() == [
         "serial",
         "part",
@@ -232,10 +233,14 @@ def test_amdahl_law_script():
         "Amdahl",
         "limit",
     ]
-    assert len(lines) == 2 + 2 * (1 + cpus) + 4
-    assert [line.split()[1] for line in (lines[2], lines[3 + cpus])] == ["serial", "serial"]
-    blocks = [lines[2 : 3 + cpus], lines[3 + cpus : 4 + 2 * cpus]]
-    # (measured, Amdahl) of each pool row, as printed
+    assert len(lines) == 2 + 2 * (1 + pools) + 4
+    serial_rows = [lines[2].split(), lines[3 + pools].split()]
+    assert [row[1] for row in serial_rows] == ["serial", "serial"]
+    # one serial job whatever its serial part: both rows show the median of all its runs
+    assert serial_rows[0][2] == serial_rows[1][2]
+    blocks = [lines[2 : 3 + pools], lines[3 + pools : 4 + 2 * pools]]
+    # (measured, Amdahl) of each pool row, as printed; the last row is the CPU count's
+    assert all(block[-1].split()[0] == str(cpus) for block in blocks)
     speedups = [
         [tuple(float(x.rstrip("x")) for x in row.split()[-3:-1]) for row in block[1:]]
         for block in blocks
