@@ -6,7 +6,7 @@ import statistics
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-TASKS = 16  # the job is cut into this many equal slices
+TASKS = 16  # the job is cut into this many slices
 
 
 def is_prime(n: int) -> bool:
@@ -25,7 +25,8 @@ def count_primes(start: int, stop: int, step: int) -> int:
 
 def slices(limit: int) -> tuple[range, list[int], list[int]]:
     """The arguments of the TASKS slices: slice k takes k, k + TASKS, k + 2 * TASKS, ...
-    (strided slices all cost the same)."""
+    (the slices differ in cost: with an even TASKS, those of even k hold only even numbers
+    and are done at once; the pools hand each slice to the next free worker)."""
     return range(TASKS), [limit] * TASKS, [TASKS] * TASKS
 
 
