@@ -495,7 +495,8 @@ def test_a_build_makes_its_runs_together_and_each_measurement_alone(demos):
     assert page.count("measured with no other snippet running") == 1
     log = result.stderr
     cpus = snippet_execution.interpreter_facts(sys.executable)["cpus"]
-    planned = f"3 snippet runs to make, {cpus} at a time, 1 of them measurements, each run alone"
+    at_once = cpus * snippet_scheduling.RUNS_PER_CPU
+    planned = f"3 snippet runs to make, {at_once} at a time, 1 of them measurements, each run alone"
     assert planned in log
     assert "3/3 snippet runs made in " in log
 
