@@ -63,7 +63,7 @@ def test_io_bound_three_ways(start_method, in_tmp_folder):
 
 def test_io_bound_three_ways_script():
     output = script_output("processes_vs_threads/io_bound_three_ways.py")
-    assert output.splitlines()[0] == "32 tasks that each wait 25 ms; pools of 8 workers;"
+    assert output.splitlines()[0] == "16 tasks that each wait 25 ms; pools of 8 workers;"
     lines = output.splitlines()
     rows = lines[3:7]
     assert [row.split()[0] for row in rows] == ["serial", "threads", "processes", "asyncio"]

@@ -93,14 +93,14 @@ def test_url_checker_local_server(start_method):
 @pytest.mark.parametrize("args", [(), ("spawn",)])
 def test_url_checker_local_server_script(args):
     lines = script_output("recipes/url_checker_local_server.py", *args).splitlines()
-    assert lines[0] == "40 URLs, a server answering in 20 ms each"
+    assert lines[0] == "20 URLs, a server answering in 20 ms each"
     method = args[0] if args else multiprocessing.get_all_start_methods()[0]
     assert lines[1] == f"start method for the processes: {method}"
     labels = [line.split(" s ")[0].rsplit(maxsplit=1)[0] for line in lines[2:5]]
     assert labels == ["serial", "8 threads", "8 processes"]
     assert all("speedup" in line for line in lines[2:5])
     serial_s, threads_s, processes_s = (seconds_in(line)[0] for line in lines[2:5])
-    assert lines[5] == "statuses {200: 32, 404: 4, 500: 4}; same from all three: True"
+    assert lines[5] == "statuses {200: 16, 404: 2, 500: 2}; same from all three: True"
     assert lines[6] == "server stopped: True"
     # Each verdict is the one the printed times give.
     assert lines[7].startswith("verdict: 8 threads were ") and " serial (" in lines[7]

@@ -93,7 +93,7 @@ def test_startup_cost():
 
 def test_startup_cost_script():
     lines = script_output("start_methods/startup_cost.py").splitlines()
-    assert lines[0] == "4 processes, median of 5 runs after one warm-up run, in milliseconds"
+    assert lines[0] == "4 processes, median of 3 runs after one warm-up run, in milliseconds"
     assert [line.split()[0] for line in lines[2:5]] == START_METHODS
     assert lines[5].startswith("spawn takes ") and lines[5].endswith(
         " to start and join 4 processes"

@@ -34,7 +34,7 @@ def ops_per_second(worker, shared, times: int, repeats: int) -> float:
     return statistics.median(rates)
 
 
-def main(proxy_times: int = 3_000, shared_times: int = 200_000, repeats: int = 3) -> dict:
+def main(proxy_times: int = 1_000, shared_times: int = 100_000, repeats: int = 3) -> dict:
     with multiprocessing.Manager() as manager:
         kinds = {
             "Manager().Value proxy": (bump_value, manager.Value("i", 0), proxy_times),

@@ -6,7 +6,7 @@ import statistics
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-TASKS = 32
+TASKS = 16
 WAIT = 0.025  # seconds each task waits, standing in for a disk, database or network reply
 WORKERS = 8
 

@@ -55,7 +55,7 @@ def check_with(make_executor: Callable[[], Executor], urls: list[str]) -> dict:
         return dict(executor.map(check_url, urls))
 
 
-def main(n_urls: int = 40, workers: int = 8, repeats: int = 3, method: str | None = None) -> dict:
+def main(n_urls: int = 20, workers: int = 8, repeats: int = 3, method: str | None = None) -> dict:
     context = multiprocessing.get_context(method)  # None: this platform's default
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), SlowServerHandler)
     host, port = server.server_address[:2]

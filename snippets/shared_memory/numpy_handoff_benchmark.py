@@ -43,7 +43,7 @@ def copy_into_block(data: np.ndarray) -> tuple[shared_memory.SharedMemory, float
     return block, time.perf_counter() - started
 
 
-def main(sizes_mb: tuple[int, ...] = (1, 10, 100), repeats: int = 5) -> list[dict]:
+def main(sizes_mb: tuple[int, ...] = (1, 10, 100), repeats: int = 3) -> list[dict]:
     arrays = [np.arange(size_mb * 1_000_000 // 8, dtype=np.int64) for size_mb in sizes_mb]
     # Blocks first, worker second: under fork, a child started before this process's first
     # SharedMemory gets a resource tracker of its own, which would warn about (and unlink)

@@ -33,7 +33,7 @@ def pool_round_trip(context, n: int) -> tuple[float, list[int]]:
     return time.perf_counter() - started, squares
 
 
-def main(n: int = 4, repeats: int = 5) -> dict[str, dict[str, object]]:
+def main(n: int = 4, repeats: int = 3) -> dict[str, dict[str, object]]:
     results = {}
     for method in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context(method)
