@@ -2,7 +2,8 @@
 
 Usage: python tools/benchmark_build.py [repetitions]
 
-Prints the three times against their targets, and the ten slowest runs of the cold build.
+Prints the three times against their targets, how the cold build's runs spent its time (the
+runs that share the CPUs, then the measurements, one by one), and its ten slowest runs.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def build_seconds(cache_dir: str, **settings: str) -> float:
 def main(repetitions: int = 3) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as cache_dir:
         cold = build_seconds(cache_dir)
-        slowest = slowest_runs(Path(cache_dir))
+        records = [json.loads(path.read_text()) for path in Path(cache_dir).glob("*.json")]
         warm = statistics.median(build_seconds(cache_dir) for _ in range(repetitions))
         off = statistics.median(
             build_seconds(cache_dir, SNIPPETS_RUN="off") for _ in range(repetitions)
@@ -49,15 +50,31 @@ def main(repetitions: int = 3) -> dict[str, float]:
     print(f"build with execution off:        {off:6.2f} s  (median of {repetitions})")
     verdict = "meets" if warm <= TARGET * off else "misses"
     print(f"warm / off = {warm / off:.2f} x: {verdict} the target of at most {TARGET} x")
+    for line in phases(records):
+        print(line)
     print("the ten slowest runs of the cold build:")
-    for line in slowest:
+    for line in slowest_runs(records):
         print(f"  {line}")
     return {"cold": cold, "warm": warm, "off": off}
 
 
-def slowest_runs(cache_dir: Path, count: int = 10) -> list[str]:
-    records = [json.loads(path.read_text()) for path in cache_dir.glob("*.json")]
-    records.sort(key=lambda record: -record["seconds"])
+def phases(records: list[dict]) -> list[str]:
+    """How long the runs that share the CPUs took together, then the measurements alone."""
+    shared = [record for record in records if not record.get("alone")]
+    alone = [record for record in records if record.get("alone")]
+    lines = []
+    if shared:
+        first = min(record["started_at"] for record in shared)
+        last = max(record["started_at"] + record["seconds"] for record in shared)
+        lines.append(f"{len(shared)} runs sharing the CPUs: {last - first:6.2f} s, first to last")
+    if alone:
+        seconds = sum(record["seconds"] for record in alone)
+        lines.append(f"{len(alone)} measurements, one by one: {seconds:6.2f} s, added up")
+    return lines
+
+
+def slowest_runs(records: list[dict], count: int = 10) -> list[str]:
+    records = sorted(records, key=lambda record: -record["seconds"])
     return [
         f"{record['seconds']:5.2f} s  {' '.join([record['name'], *record['args']])}"
         f" (Python {record['python']}{', alone' if record.get('alone') else ''})"
