@@ -6,6 +6,7 @@ import multiprocessing
 import multiprocessing.forkserver
 import multiprocessing.resource_tracker
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -48,6 +49,10 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     os.environ.setdefault("SNIPPETS_CACHE_DIR", str(ROOT / ".cache" / "snippets"))
     for setting in ("SNIPPETS_FRESH", "SNIPPETS_RUN", "SNIPPETS_REQUIRE_TESTED"):
         os.environ.pop(setting, None)
+    # A shell starts a background job (`pytest &` in a script) with Ctrl-C ignored, and the
+    # snippets' children would inherit that: the tests of Ctrl-C need it as a terminal has it.
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.hookimpl(wrapper=True)
