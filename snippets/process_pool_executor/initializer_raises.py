@@ -1,11 +1,13 @@
 """An initializer that raises: the executor is broken, and every future says so."""
 
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 
-def connect() -> None:
+def connect(all_submitted) -> None:
     """Each worker runs this before any task; here the database cannot be reached."""
+    all_submitted.wait(timeout=30)  # fail once every task is queued (see the page)
     raise ConnectionError("database unreachable")
 
 
@@ -15,8 +17,10 @@ def query(n: int) -> int:
 
 def main() -> list[str]:
     outcomes = []
-    with ProcessPoolExecutor(max_workers=2, initializer=connect) as executor:
+    all_submitted = multiprocessing.Event()
+    with ProcessPoolExecutor(2, initializer=connect, initargs=(all_submitted,)) as executor:
         futures = [executor.submit(query, n) for n in range(3)]
+        all_submitted.set()
         for n, future in enumerate(futures):
             try:
                 outcomes.append(f"query({n}): {future.result(timeout=30)}")
