@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 
 from snippet_execution import (
     RUNS,
@@ -73,13 +73,20 @@ def plan(every_run: Iterable[Run]) -> None:
             to_make.append((key, run))
     if not to_make:
         return
-    to_make.sort(key=lambda planned: planned[1][2].alone)  # measurements last, one by one
     cpus = interpreter_facts(sys.executable)["cpus"]
     progress = Progress([run for _, run in to_make], cpus * RUNS_PER_CPU)
-    pool = ThreadPoolExecutor(max_workers=cpus * RUNS_PER_CPU, thread_name_prefix="snippet-run")
+    shared = ThreadPoolExecutor(max_workers=cpus * RUNS_PER_CPU, thread_name_prefix="snippet-run")
+    one_by_one = ThreadPoolExecutor(max_workers=1, thread_name_prefix="snippet-measurement")
+    others = []
     for key, run in to_make:
-        PLANNED[key] = pool.submit(progress.make, run)
-    pool.shutdown(wait=False)
+        if not run[2].alone:
+            PLANNED[key] = shared.submit(progress.make, run)
+            others.append(PLANNED[key])
+    for key, run in to_make:
+        if run[2].alone:  # after the others, one by one
+            PLANNED[key] = one_by_one.submit(progress.make_after, others, run)
+    shared.shutdown(wait=False)
+    one_by_one.shutdown(wait=False)
     progress.start()
 
 
@@ -94,6 +101,10 @@ class Progress:
         self.running: dict[str, int] = {}  # "snippet args" -> the thread making it
         self.lock = threading.Lock()
         self.all_made = threading.Event()
+
+    def make_after(self, others: list[Future], run: Run) -> Record:
+        wait(others)
+        return self.make(run)
 
     def make(self, run: Run) -> Record:
         name, args, expected, python = run
