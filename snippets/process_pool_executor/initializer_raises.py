@@ -7,7 +7,9 @@ from concurrent.futures.process import BrokenProcessPool
 
 def connect(all_submitted) -> None:
     """Each worker runs this before any task; here the database cannot be reached."""
-    all_submitted.wait(timeout=30)  # fail once every task is queued (see the page)
+    # Fail only once the parent has submitted every call: a worker failing at once could
+    # break the executor between two submit() calls, and the later submit() would raise.
+    all_submitted.wait(timeout=30)
     raise ConnectionError("database unreachable")
 
 
